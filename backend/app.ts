@@ -1,0 +1,33 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps } from './http/app-deps.ts';
+import { AppError } from './http/app-error.ts';
+import { corsPolicy } from './http/cors.ts';
+import { notFound, onError } from './http/error-handler.ts';
+import { openApiDocument } from './http/openapi.ts';
+import { requestId } from './http/request-id.ts';
+import { mountRoutes, type RouteDef } from './http/route.ts';
+import { allRoutes } from './http/routes/index.ts';
+
+/** The backend's HTTP application; `routes` defaults to every route (tests may pass more). */
+export function createApp(deps: AppDeps, routes: readonly RouteDef[] = allRoutes): Hono {
+  const app = new Hono();
+  app.use(requestId(deps.logger));
+  app.use(secureHeaders({ crossOriginResourcePolicy: false }));
+  app.use('/api/*', corsPolicy(deps.config.corsOrigins));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.config.bodyLimitBytes,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', `The body is over ${deps.config.bodyLimitBytes} bytes.`);
+      },
+    }),
+  );
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument(routes, deps.config.publicUrl)));
+  mountRoutes(app, routes, deps);
+  app.notFound(notFound);
+  app.onError(onError(deps.logger));
+  return app;
+}

@@ -1,0 +1,107 @@
+import type { Context, Hono } from 'hono';
+import type { z } from 'zod';
+import type { Role } from '../../shared/api/users.ts';
+import type { FieldIssue } from '../../shared/errors.ts';
+import { resolveSession } from '../accounts/sessions.ts';
+import type { UserRow } from '../store/schema.ts';
+import type { AppDeps } from './app-deps.ts';
+import { AppError } from './app-error.ts';
+
+/** Who may call a route: anyone, any logged-in user, or the listed roles. */
+export type Access = 'public' | 'authenticated' | readonly Role[];
+type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
+
+export interface HandlerInput<B, P, Q> {
+  body: B;
+  params: P;
+  query: Q;
+  user: UserRow | null;
+  token: string | null;
+  deps: AppDeps;
+  c: Context;
+}
+
+export interface RouteDef<B = unknown, P = unknown, Q = unknown, R = unknown> {
+  method: Method;
+  path: string;
+  summary: string;
+  access: Access;
+  body?: z.ZodType<B>;
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  response: z.ZodType<R>;
+  status?: 200 | 201;
+  handler(input: HandlerInput<B, P, Q>): Promise<R | Response>;
+}
+
+/** Declares a route; the generics tie the handler's input to the schemas. */
+export function defineRoute<B = undefined, P = undefined, Q = undefined, R = unknown>(
+  def: RouteDef<B, P, Q, R>,
+): RouteDef {
+  return def as unknown as RouteDef;
+}
+
+export function allows(access: Access, user: UserRow | null): boolean {
+  if (access === 'public') return true;
+  if (!user) return false;
+  return access === 'authenticated' || access.includes(user.role);
+}
+
+function issues(error: z.ZodError, prefix: string): FieldIssue[] {
+  return error.issues.map((i) => ({
+    path: [prefix, ...i.path.map(String)].filter(Boolean).join('.'),
+    message: i.code === 'unrecognized_keys' ? `Unknown field(s): ${i.keys.join(', ')}.` : i.message,
+  }));
+}
+
+function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
+  if (!schema) return undefined as T;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const fields = issues(result.error, where);
+  throw new AppError(
+    'BAD_REQUEST',
+    `Invalid ${where}: ${fields.map((f) => `${f.path} ${f.message}`).join(' ')}`,
+    fields,
+  );
+}
+
+async function readJson(c: Context): Promise<unknown> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/json\b/i.test(type)) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
+  }
+  const text = await c.req.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('INVALID_JSON', 'The body is not valid JSON.');
+  }
+}
+
+function bearer(c: Context): string | null {
+  const header = c.req.header('authorization');
+  const match = header?.match(/^Bearer ([^\s]+)$/);
+  return match?.[1] ?? null;
+}
+
+/** Mounts routes with the one authorization, validation and answer path every route shares. */
+export function mountRoutes(app: Hono, routes: readonly RouteDef[], deps: AppDeps): void {
+  for (const route of routes) {
+    app.on(route.method.toUpperCase(), route.path, async (c) => {
+      const token = bearer(c);
+      const user =
+        route.access === 'public' || !token ? null : await resolveSession(deps.store.db, token, deps.now());
+      if (!allows(route.access, user)) {
+        if (!user) throw new AppError('UNAUTHENTICATED', 'Log in first: this needs a valid session.');
+        throw new AppError('FORBIDDEN', 'Your role does not allow this.');
+      }
+      const params = parse(route.params, c.req.param(), 'path');
+      const query = parse(route.query, c.req.query(), 'query');
+      const body = route.body ? parse(route.body, await readJson(c), 'body') : undefined;
+      const result = await route.handler({ body, params, query, user, token, deps, c });
+      if (result instanceof Response) return result;
+      return c.json(result as object, route.status ?? 200);
+    });
+  }
+}

@@ -1,0 +1,7 @@
+import type { RouteDef } from '../route.ts';
+import { authRoutes } from './auth.ts';
+import { healthRoutes } from './health.ts';
+import { userRoutes } from './users.ts';
+
+/** Every route of the backend, in one list: mounted, documented and authorization-tested from here. */
+export const allRoutes: readonly RouteDef[] = [...healthRoutes, ...authRoutes, ...userRoutes];

@@ -1,0 +1,37 @@
+import { type ErrorEnvelope, errorEnvelopeSchema } from '../../shared/errors.ts';
+import type { RuntimeResult } from '../../shared/runtime-messages.ts';
+
+/** One JSON call to the backend, turned into a result: never throws for HTTP or network failures. */
+export async function callApi<T>(
+  backendUrl: string,
+  token: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+  fetchImpl: typeof fetch = fetch,
+): Promise<RuntimeResult<T>> {
+  let res: Response;
+  try {
+    res = await fetchImpl(new URL(path, backendUrl), {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+  } catch {
+    return { ok: false, error: { code: 'NETWORK', message: `Cannot reach the backend at ${backendUrl}.` } };
+  }
+  const data: unknown = await res.json().catch(() => undefined);
+  if (res.ok) return { ok: true, value: data as T };
+  const parsed = errorEnvelopeSchema.safeParse(data);
+  if (parsed.success) {
+    const e: ErrorEnvelope['error'] = parsed.data.error;
+    return {
+      ok: false,
+      error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) },
+    };
+  }
+  return { ok: false, error: { code: 'INTERNAL', message: `The backend answered HTTP ${res.status}.` } };
+}

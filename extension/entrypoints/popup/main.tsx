@@ -1,0 +1,7 @@
+import { render } from 'preact';
+import '../../ui/theme.css';
+import { PopupApp } from '../../popup/PopupApp.tsx';
+import { localizeDocument } from '../../ui/localize-document.ts';
+
+localizeDocument();
+render(<PopupApp />, document.getElementById('app')!);

@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { storeFromPglite, storeFromPool } from '../../backend/store/database.ts';
+import { migrate } from '../../backend/store/migrate.ts';
+import { startPostgres } from './postgres-server.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    testDb: 'pglite' | 'postgres';
+    pgliteTemplate: string;
+    postgresUrl: string;
+  }
+}
+
+export const TEMPLATE_DB = 'pagedesk_template';
+
+/**
+ * Prepares one migrated database to copy for every test file: a PGlite dump (loading one takes
+ * ~0.5 s instead of ~3 s to create), or a PostgreSQL template database on a server started here.
+ */
+export default async function setup(project: TestProject) {
+  const kind = (project.config.env?.TEST_DB ?? process.env.TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
+  project.provide('testDb', kind);
+  if (kind === 'pglite') {
+    const client = await PGlite.create();
+    const store = storeFromPglite(client);
+    await migrate(store);
+    const dump = await client.dumpDataDir('gzip');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pagedesk-pglite-')), 'template.tgz');
+    fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+    await store.close();
+    project.provide('pgliteTemplate', file);
+    project.provide('postgresUrl', '');
+    return () => fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
+  const server = await startPostgres();
+  const admin = new pg.Client({ connectionString: server.url('postgres') });
+  await admin.connect();
+  await admin.query(`create database ${TEMPLATE_DB}`);
+  await admin.end();
+  const store = storeFromPool(new pg.Pool({ connectionString: server.url(TEMPLATE_DB) }));
+  await migrate(store);
+  await store.close();
+  project.provide('pgliteTemplate', '');
+  project.provide('postgresUrl', server.url('postgres'));
+  return () => server.stop();
+}

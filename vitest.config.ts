@@ -1,0 +1,50 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+const integration = ['backend/**/*.int.test.ts', 'test/integration/**/*.test.ts'];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['backend/**/*.test.ts', 'shared/**/*.test.ts'],
+          exclude: integration,
+        },
+      },
+      {
+        plugins: [WxtVitest()],
+        oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+        test: {
+          name: 'extension',
+          environment: 'happy-dom',
+          include: ['extension/**/*.test.{ts,tsx}'],
+          setupFiles: ['fake-indexeddb/auto'],
+        },
+      },
+      ...(['pglite', 'postgres'] as const).map((db) => ({
+        test: {
+          name: `integration-${db}`,
+          environment: 'node',
+          include: integration,
+          env: { TEST_DB: db },
+          globalSetup: ['test/harness/global-setup-db.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      })),
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
