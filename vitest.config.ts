@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 const integration = ['backend/**/*.int.test.ts', 'test/integration/**/*.test.ts'];
+// Files named *.pglite.test.ts or *.postgres.test.ts run only on that kind of database.
+const onlyOn = { pglite: '**/*.postgres.test.ts', postgres: '**/*.pglite.test.ts' } as const;
 
 export default defineConfig({
   test: {
@@ -29,6 +31,7 @@ export default defineConfig({
           name: `integration-${db}`,
           environment: 'node',
           include: integration,
+          exclude: ['**/node_modules/**', onlyOn[db]],
           env: { TEST_DB: db },
           globalSetup: ['test/harness/global-setup-db.ts'],
           testTimeout: 30_000,

@@ -5,13 +5,23 @@ import path from 'node:path';
  * PGlite has no lock of its own: two processes on one data directory would corrupt it. We hold
  * `DATA_DIR/pagedesk.lock` with our pid; a lock left by a dead process is taken over.
  */
+const heldHere = new Set<string>();
+
 export function acquireDataDirLock(dataDir: string): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, 'pagedesk.lock');
+  // The pid in the file cannot tell two opens within one process apart: remember ours.
+  if (heldHere.has(file)) {
+    throw new Error(
+      `DATA_DIR ${dataDir} is in use by another Pagedesk process (pid ${process.pid}); stop it or set another DATA_DIR`,
+    );
+  }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(file, String(process.pid), { flag: 'wx', mode: 0o600 });
+      heldHere.add(file);
       return () => {
+        heldHere.delete(file);
         try {
           if (fs.readFileSync(file, 'utf8') === String(process.pid)) fs.unlinkSync(file);
         } catch {

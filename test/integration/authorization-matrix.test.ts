@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSession } from '../../backend/accounts/sessions.ts';
+import { allRoutes } from '../../backend/http/routes/index.ts';
+import type { Role } from '../../shared/api/users.ts';
+import { createTestApp, type TestApp } from '../harness/test-app.ts';
+
+type Caller = 'anonymous' | Role;
+const CALLERS: Caller[] = ['anonymous', 'agent', 'supervisor', 'admin'];
+
+/**
+ * The explicit table of who may call what. A route missing here fails the suite, so a new route
+ * cannot ship without someone deciding its access. `true` = allowed, `false` = refused.
+ */
+const EXPECTED: Record<string, Record<Caller, boolean>> = {
+  'GET /healthz': { anonymous: true, agent: true, supervisor: true, admin: true },
+  'POST /api/auth/login': { anonymous: true, agent: true, supervisor: true, admin: true },
+  'POST /api/auth/logout': { anonymous: false, agent: true, supervisor: true, admin: true },
+  'GET /api/me': { anonymous: false, agent: true, supervisor: true, admin: true },
+  'GET /api/users': { anonymous: false, agent: false, supervisor: false, admin: true },
+  'POST /api/users': { anonymous: false, agent: false, supervisor: false, admin: true },
+  'PATCH /api/users/:id': { anonymous: false, agent: false, supervisor: false, admin: true },
+};
+
+let t: TestApp;
+const userIds: Partial<Record<Role, string>> = {};
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const role of ['agent', 'supervisor', 'admin'] as const)
+    userIds[role] = (await t.userWithSession(role)).user.id;
+});
+
+/** A fresh session per cell, so a cell that logs out cannot affect the next one. */
+async function tokenFor(caller: Caller): Promise<string | undefined> {
+  if (caller === 'anonymous') return undefined;
+  return (await createSession(t.store.db, userIds[caller]!, new Date(), 60_000)).token;
+}
+afterAll(() => t.close());
+
+const key = (r: { method: string; path: string }) => `${r.method.toUpperCase()} ${r.path}`;
+
+describe('authorization matrix', () => {
+  it('has an expectation for every route, and no stale ones', () => {
+    expect(allRoutes.map(key).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  for (const route of allRoutes) {
+    for (const caller of CALLERS) {
+      const allowed = EXPECTED[key(route)]?.[caller];
+      it(`${key(route)} as ${caller} is ${allowed ? 'allowed' : 'refused'}`, async () => {
+        // A concrete path; a well-formed unknown id so "allowed" means "got past authorization".
+        const path = route.path.replace(':id', '00000000-0000-4000-8000-000000000000');
+        const res = await t.call(route.method.toUpperCase(), path, { token: await tokenFor(caller) });
+        if (allowed) {
+          expect([401, 403]).not.toContain(res.status);
+        } else {
+          expect(res.status).toBe(caller === 'anonymous' ? 401 : 403);
+          const body = await res.json();
+          expect(body.error.code).toBe(caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+        }
+      });
+    }
+  }
+});
