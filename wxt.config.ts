@@ -5,6 +5,7 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   srcDir: 'extension',
   outDir: '.output',
+  publicDir: 'extension/public',
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere (STYLE.md §10): no auto-imported globals.
   imports: false,

@@ -7,7 +7,7 @@ const WIDTH = 380;
 
 /**
  * Injects the sidebar (an extension page in an iframe, so facebook.com can neither style nor read it)
- * and a toggle button in a closed shadow root. Open/closed is remembered across pages.
+ * and a toggle button in a shadow root (out of reach of the page's CSS). Open/closed is remembered across pages.
  */
 export async function mountSidebar(ctx: ContentScriptContext): Promise<void> {
   const ui = createIframeUi(ctx, {
@@ -24,7 +24,8 @@ export async function mountSidebar(ctx: ContentScriptContext): Promise<void> {
   });
 
   const host = document.createElement('pagedesk-toggle');
-  const root = host.attachShadow({ mode: 'closed' });
+  // Open, so assistive tech and tests can reach the button; it holds nothing secret.
+  const root = host.attachShadow({ mode: 'open' });
   const button = document.createElement('button');
   button.type = 'button';
   button.textContent = 'Pagedesk';
