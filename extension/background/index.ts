@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { SESSION_PORT, type SessionState } from '../../shared/runtime-messages.ts';
 import { createHandlers, dispatch, isRuntimeMessage } from './message-router.ts';
 import { SessionService } from './session-service.ts';
+import { isTrustedSender } from './trusted-sender.ts';
 
 /** Wires the background: runtime requests from our pages, and session pushes over ports. */
 export function startBackground(): void {
