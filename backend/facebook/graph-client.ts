@@ -1,4 +1,4 @@
-import { GraphError, type GraphErrorInit, graphErrorMessage } from './graph-errors.ts';
+import { failedRequest } from './graph-errors.ts';
 import { createGraphRequest, type GraphRequest, graphPath } from './graph-request.ts';
 import {
   attachmentUploadSchema,
@@ -158,11 +158,10 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
       const form = { subscribed_fields: fields.join(',') };
       const body = await request('POST', path, { token: pageToken, form });
       if (!readResponse(successSchema, body, `POST ${path}`)) {
-        const init: GraphErrorInit = {
+        throw failedRequest(`POST ${path}`, {
           errorClass: 'permanent',
           graphMessage: 'Facebook did not confirm the subscription',
-        };
-        throw new GraphError(graphErrorMessage(`POST ${path}`, init), init);
+        });
       }
     },
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   classifyGraphError,
   describeGraphError,
+  failedRequest,
   GraphError,
   type GraphErrorClass,
   graphErrorMessage,
@@ -119,7 +120,7 @@ describe('GraphError', () => {
 
   it('flags 368 as a policy block and says so in its message', () => {
     const init = { errorClass: 'permanent' as const, code: 368, graphMessage: 'Blocked' };
-    const e = new GraphError(graphErrorMessage('POST 1/messages', init), init);
+    const e = failedRequest('POST 1/messages', init);
     expect(e.isPolicyBlock).toBe(true);
     expect(e.message).toContain('policy block');
     expect(new GraphError('x', { errorClass: 'permanent', code: 100 }).isPolicyBlock).toBe(false);

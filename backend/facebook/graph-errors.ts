@@ -135,6 +135,11 @@ export function graphErrorMessage(request: string, init: GraphErrorInit): string
   return parts.join('');
 }
 
+/** The GraphError of a failed request, with the one-line message above. */
+export function failedRequest(request: string, init: GraphErrorInit): GraphError {
+  return new GraphError(graphErrorMessage(request, init), init);
+}
+
 const TOKEN_REASONS: Record<number, string> = {
   458: 'the app was removed from the account that connected it',
   459: 'the admin must log in on facebook.com to pass a security checkpoint',

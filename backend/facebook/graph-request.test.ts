@@ -2,8 +2,8 @@ import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type FakeHandler, fakeGraphFetch, graphFixture, hangingFetch } from './fake-graph-fetch.ts';
 import { GraphError } from './graph-errors.ts';
+import { type FakeHandler, fakeGraphFetch, graphFixture, hangingFetch } from './graph-fakes.ts';
 import { appsecretProof, createGraphRequest, graphPath } from './graph-request.ts';
 import type { GraphUsage } from './graph-usage.ts';
 

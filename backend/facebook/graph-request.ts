@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { GraphError, type GraphErrorInit, graphErrorMessage, readGraphErrorBody } from './graph-errors.ts';
+import { failedRequest, GraphError, type GraphErrorInit, readGraphErrorBody } from './graph-errors.ts';
 import { parseGraphJson } from './graph-json.ts';
 import { EXHAUSTED_BACKOFF_MS, type GraphUsage, readGraphUsage } from './graph-usage.ts';
 import { GRAPH_VERSION } from './graph-version.ts';
@@ -51,11 +51,8 @@ export function appsecretProof(appSecret: string, accessToken: string): string {
 export function graphPath(...segments: string[]): string {
   for (const segment of segments) {
     if (!/^\w+$/.test(segment)) {
-      const init: GraphErrorInit = {
-        errorClass: 'permanent',
-        graphMessage: `"${segment}" is not a Graph id`,
-      };
-      throw new GraphError(graphErrorMessage(`path ${segments.join('/')}`, init), init);
+      const graphMessage = `"${segment}" is not a Graph id`;
+      throw failedRequest(`path ${segments.join('/')}`, { errorClass: 'permanent', graphMessage });
     }
   }
   return segments.join('/');
@@ -107,17 +104,16 @@ export function createGraphRequest(config: GraphRequestConfig): GraphRequest {
     if (graphFailure) {
       const failure: GraphErrorInit = { ...graphFailure, httpStatus };
       if (failure.errorClass === 'throttle') failure.retryAfterMs = usage.backoffMs ?? EXHAUSTED_BACKOFF_MS;
-      throw new GraphError(graphErrorMessage(request, failure), failure);
+      throw failedRequest(request, failure);
     }
     if (!response.ok || body === undefined) {
       // Without a Graph error object the status is all we have: a 5xx is Facebook (or a proxy in
       // front of it) failing, anything else will not get better by retrying.
-      const failure: GraphErrorInit = {
+      throw failedRequest(request, {
         errorClass: httpStatus >= 500 ? 'transient' : 'permanent',
         httpStatus,
         graphMessage: response.ok ? 'the response is not JSON' : 'no Graph error in the response',
-      };
-      throw new GraphError(graphErrorMessage(request, failure), failure);
+      });
     }
     return body as T;
   };

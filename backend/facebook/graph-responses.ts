@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GraphError, type GraphErrorInit, graphErrorMessage } from './graph-errors.ts';
+import { failedRequest } from './graph-errors.ts';
 import { idString } from './graph-json.ts';
 
 /**
@@ -230,9 +230,8 @@ export function readResponse<S extends z.ZodType>(schema: S, body: unknown, requ
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  const init: GraphErrorInit = {
+  throw failedRequest(request, {
     errorClass: 'permanent',
     graphMessage: `unexpected response (${where}${issue?.message ?? 'invalid'})`,
-  };
-  throw new GraphError(graphErrorMessage(request, init), init);
+  });
 }

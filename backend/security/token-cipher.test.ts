@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createTokenCipher, TokenCipherError } from './token-cipher.ts';
 
 const KEY = Buffer.alloc(32, 7);
-const TOKEN = 'EAAGm0PX4ZCpsBAKZCZBz7ZAexampletokenZC1Q9ZBnZAZC';
+const TOKEN = 'page-access-token-for-tests';
 
 describe('createTokenCipher', () => {
   it('round-trips a token, unicode included', () => {

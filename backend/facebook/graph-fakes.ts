@@ -1,9 +1,12 @@
+import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createGraphClient, type GraphClient } from './graph-client.ts';
 
 /**
  * Test support for the Graph client: a `fetch` that records each request and answers from a
- * handler, and the shared real-payload fixtures, read in place. Imported by tests only.
+ * handler, a client wired to it, and the shared real-payload fixtures, read in place.
+ * Imported by tests only.
  */
 
 export interface RecordedRequest {
@@ -55,3 +58,24 @@ const FIXTURES = path.resolve(process.cwd(), '../shared/fixtures/graph-samples')
 export function graphFixture(name: string): string {
   return fs.readFileSync(path.join(FIXTURES, name), 'utf8');
 }
+
+export const TEST_APP_ID = '1234567890';
+export const TEST_APP_SECRET = '0123456789abcdef0123456789abcdef';
+
+/** A Graph client for a test app whose every call goes to `handler`. */
+export function fakeGraphClient(handler: FakeHandler): { client: GraphClient; requests: RecordedRequest[] } {
+  const fake = fakeGraphFetch(handler);
+  const client = createGraphClient({
+    graphUrl: 'https://graph.test',
+    dialogUrl: 'https://www.facebook.test/',
+    appId: TEST_APP_ID,
+    appSecret: TEST_APP_SECRET,
+    fetch: fake.fetch,
+  });
+  return { client, requests: fake.requests };
+}
+
+/** The appsecret_proof of a token for the test app, computed here rather than by the code under test. */
+export const proofFor = (token: string) => createHmac('sha256', TEST_APP_SECRET).update(token).digest('hex');
+export const pathOf = (req: RecordedRequest) => req.url.pathname;
+export const queryOf = (req: RecordedRequest) => Object.fromEntries(req.url.searchParams);
