@@ -145,7 +145,7 @@ describe('feed comments', () => {
     };
     const { events, problems } = normalizeWebhook(body);
     expect(events.map((e) => e.kind === 'comment.added' && e.commentId)).toEqual(['x_2']);
-    expect(problems).toEqual(['entry[0].changes[0].value: skipped: no created_time and no entry.time']);
+    expect(problems).toEqual(['entry[0].changes[0].value: skipped: no usable created_time or entry.time']);
   });
 
   it('skips a comment without comment_id and says where', () => {

@@ -123,7 +123,7 @@ function comment(value: JsonRecord, verb: string, site: FeedSite): WebhookEvent 
     case 'comment.edited': {
       const createdAt = createdTime ?? site.entryTime;
       if (createdAt === undefined) {
-        site.report(site.path, 'skipped: no created_time and no entry.time');
+        site.report(site.path, 'skipped: no usable created_time or entry.time');
         return undefined;
       }
       const fields = commentFields(value, site, postId, commentId, createdAt);
@@ -194,7 +194,7 @@ function post(value: JsonRecord, item: PostItem, verb: string, site: FeedSite): 
   const createdTime = readTime(value, 'created_time', 's', site);
   const createdAt = createdTime ?? site.entryTime;
   if (createdAt === undefined) {
-    site.report(site.path, 'skipped: no created_time and no entry.time');
+    site.report(site.path, 'skipped: no usable created_time or entry.time');
     return undefined;
   }
   const from = readActor(value, site);

@@ -246,7 +246,7 @@ function readWatermark(body: JsonRecord, site: Site): number | undefined {
 /** `timestamp`, else `entry.time`: Meta omits the timestamp on some events (deliveries). */
 function readTimestamp(event: JsonRecord, site: MessagingSite): number | undefined {
   const timestamp = readTime(event, 'timestamp', 'ms', site) ?? site.entryTime;
-  if (timestamp === undefined) site.report(site.path, 'skipped: no timestamp and no entry.time');
+  if (timestamp === undefined) site.report(site.path, 'skipped: no usable timestamp or entry.time');
   return timestamp;
 }
 
