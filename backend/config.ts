@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_DIALOG_URL, DEFAULT_GRAPH_URL } from './facebook/graph-version.ts';
 
 /** A configuration problem, always naming the variable so the start fails with one clear line. */
 export class ConfigError extends Error {
@@ -54,6 +55,13 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 90)
     .default(72),
+  HEALTH_CHECK_INTERVAL_S: z.coerce.number().int().min(5).max(86_400).default(900),
+  WEBHOOK_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .max(100 * 1024 * 1024)
+    .default(16 * 1024 * 1024),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -73,8 +81,8 @@ export interface Config {
     appId: string | undefined;
     appSecret: string | undefined;
     verifyToken: string | undefined;
-    graphUrl: string | undefined;
-    dialogUrl: string | undefined;
+    graphUrl: string;
+    dialogUrl: string;
   };
   adminEmail: string | undefined;
   adminPassword: string | undefined;
@@ -82,6 +90,8 @@ export interface Config {
   corsOrigins: string[];
   sessionTtlMs: number;
   bodyLimitBytes: number;
+  webhookBodyLimitBytes: number;
+  healthCheckIntervalMs: number;
 }
 
 /** Reads and validates the configuration; unset and empty variables take their defaults. */
@@ -113,8 +123,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       appId: e.FB_APP_ID,
       appSecret: e.FB_APP_SECRET,
       verifyToken: e.FB_VERIFY_TOKEN,
-      graphUrl: e.FB_GRAPH_URL,
-      dialogUrl: e.FB_DIALOG_URL,
+      graphUrl: (e.FB_GRAPH_URL ?? DEFAULT_GRAPH_URL).replace(/\/+$/, ''),
+      dialogUrl: (e.FB_DIALOG_URL ?? DEFAULT_DIALOG_URL).replace(/\/+$/, ''),
     },
     adminEmail: e.ADMIN_EMAIL?.toLowerCase(),
     adminPassword: e.ADMIN_PASSWORD,
@@ -122,5 +132,22 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     corsOrigins,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    webhookBodyLimitBytes: e.WEBHOOK_BODY_LIMIT_BYTES,
+    healthCheckIntervalMs: e.HEALTH_CHECK_INTERVAL_S * 1000,
   };
+}
+
+/** The Facebook app settings the backend cannot run without: it never accepts unsigned webhooks. */
+export function requireFacebookApp(config: Config): {
+  appId: string;
+  appSecret: string;
+  verifyToken: string;
+} {
+  const { appId, appSecret, verifyToken } = config.facebook;
+  const hint = '(or run `npm start` without FB_APP_ID to use the Graph sandbox)';
+  if (!appId) throw new ConfigError('FB_APP_ID', `is required ${hint}`);
+  if (!appSecret)
+    throw new ConfigError('FB_APP_SECRET', `is required: webhook signatures are always checked ${hint}`);
+  if (!verifyToken) throw new ConfigError('FB_VERIFY_TOKEN', `is required ${hint}`);
+  return { appId, appSecret, verifyToken };
 }

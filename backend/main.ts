@@ -53,6 +53,10 @@ try {
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
 } catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(1);
+  }
   logger.error('start failed', errorFields(err));
   console.error(`Pagedesk could not start: ${(err as Error).message}`);
   process.exit(1);

@@ -3,9 +3,15 @@ import { serve } from '@hono/node-server';
 import { bootstrapAdmin } from './accounts/bootstrap-admin.ts';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
+import { createFacebookDeps } from './facebook/create-facebook-deps.ts';
+import type { AppDeps } from './http/app-deps.ts';
 import type { Logger } from './log/logger.ts';
+import { sendDueReplies } from './outbox/send-outbox.ts';
 import { openStore, type Store } from './store/database.ts';
 import { migrate } from './store/migrate.ts';
+import { processDeliveries } from './webhooks/process-deliveries.ts';
+import { checkAllPages } from './workers/health-checker.ts';
+import { startWorker, type Worker } from './workers/worker-loop.ts';
 
 export interface RunningServer {
   url: string;
@@ -14,9 +20,20 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Opens the database, migrates it, makes sure an admin exists and serves HTTP. */
-export async function startServer(config: Config, logger: Logger, now: () => Date = () => new Date()) {
+export interface ServerOptions {
+  now?: () => Date;
+  random?: () => number;
+  /** Graph calls go here instead of the network (tests point it at an in-process sandbox). */
+  graphFetch?: typeof fetch;
+}
+
+/** Opens the database, migrates it, makes sure an admin exists, starts the workers and serves HTTP. */
+export async function startServer(config: Config, logger: Logger, opts: ServerOptions = {}) {
+  const now = opts.now ?? (() => new Date());
+  const random = opts.random ?? Math.random;
+  const facebook = createFacebookDeps(config, logger, opts.graphFetch);
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const workers: Worker[] = [];
   try {
     const applied = await migrate(store);
     if (applied.length) logger.info('migrations applied', { applied });
@@ -25,7 +42,35 @@ export async function startServer(config: Config, logger: Logger, now: () => Dat
       { email: config.adminEmail, password: config.adminPassword },
       now(),
     );
-    const app = createApp({ store, config, logger, now });
+    const db = store.db;
+    const webhookWorker = startWorker({
+      name: 'webhooks',
+      idleMs: 2_000,
+      logger,
+      round: () => processDeliveries(db, logger),
+    });
+    const outboxWorker = startWorker({
+      name: 'outbox',
+      idleMs: 1_000,
+      logger,
+      round: () => sendDueReplies({ db, facebook, logger, now, random }),
+    });
+    const healthWorker = startWorker({
+      name: 'health',
+      idleMs: config.healthCheckIntervalMs,
+      logger,
+      round: () => checkAllPages(db, facebook, logger, now),
+    });
+    workers.push(webhookWorker, outboxWorker, healthWorker);
+    const deps: AppDeps = {
+      store,
+      config,
+      logger,
+      now,
+      facebook,
+      wake: (w) => (w === 'webhooks' ? webhookWorker : outboxWorker).wake(),
+    };
+    const app = createApp(deps);
     const server = await new Promise<Server>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
         resolve(s as Server),
@@ -42,12 +87,14 @@ export async function startServer(config: Config, logger: Logger, now: () => Dat
           server.close(() => resolve());
           server.closeIdleConnections();
         });
+        await Promise.all(workers.map((w) => w.stop()));
         await store.close();
       })();
       return stopping;
     };
-    return { url, store, stop, admin } satisfies RunningServer & { admin: unknown };
+    return { url, store, stop, admin, deps } satisfies RunningServer & { admin: unknown; deps: AppDeps };
   } catch (err) {
+    await Promise.all(workers.map((w) => w.stop()));
     await store.close();
     throw err;
   }

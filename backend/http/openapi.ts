@@ -37,7 +37,7 @@ export function openApiDocument(routes: readonly RouteDef[], serverUrl: string) 
       responses: {
         [String(r.status ?? 200)]: {
           description: 'Success',
-          content: { 'application/json': { schema: jsonSchema(r.response, 'output') } },
+          content: { [r.produces ?? 'application/json']: { schema: jsonSchema(r.response, 'output') } },
         },
         default: {
           description: 'Error envelope',

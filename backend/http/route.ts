@@ -31,6 +31,8 @@ export interface RouteDef<B = unknown, P = unknown, Q = unknown, R = unknown> {
   query?: z.ZodType<Q>;
   response: z.ZodType<R>;
   status?: 200 | 201;
+  /** Routes that answer something other than JSON say so, for the OpenAPI document. */
+  produces?: 'text/html' | 'text/plain';
   handler(input: HandlerInput<B, P, Q>): Promise<R | Response>;
 }
 

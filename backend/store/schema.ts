@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const users = pgTable(
   'users',
@@ -43,3 +54,174 @@ export const loginFailures = pgTable(
 );
 
 export type UserRow = typeof users.$inferSelect;
+
+// ── Facebook pages and their tokens ──────────────────────────────────────────────────────────
+
+/** A linked Facebook Page. The token is AES-256-GCM ciphertext; health says whether it still works. */
+export const pages = pgTable('pages', {
+  id: text('id').primaryKey(), // Graph page id (a string: ids exceed 2^53)
+  name: text('name').notNull(),
+  tokenCiphertext: text('token_ciphertext').notNull(),
+  scopes: jsonb('scopes').$type<string[]>().notNull().default([]),
+  health: text('health', { enum: ['active', 'invalid'] })
+    .notNull()
+    .default('active'),
+  healthReason: text('health_reason'),
+  healthCheckedAt: timestamp('health_checked_at', { withTimezone: true }),
+  healthChangedAt: timestamp('health_changed_at', { withTimezone: true }).notNull().defaultNow(),
+  humanAgentEnabled: boolean('human_agent_enabled').notNull().default(false),
+  linkedBy: uuid('linked_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * One "Activate with Facebook" attempt: the CSRF state (hashed), then the pages the admin granted
+ * (with their tokens encrypted) until one is picked. Expires after 15 minutes.
+ */
+export const activations = pgTable('activations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  stateHash: text('state_hash').notNull().unique(),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  status: text('status', { enum: ['pending', 'ready', 'failed', 'done'] })
+    .notNull()
+    .default('pending'),
+  error: text('error'),
+  pagesCiphertext: text('pages_ciphertext'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
+// ── Inbound webhooks ─────────────────────────────────────────────────────────────────────────
+
+/** Every verified webhook body, stored before the 200 so nothing Meta delivered can be lost. */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    body: text('body').notNull(),
+    status: text('status', { enum: ['pending', 'processed', 'failed'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    processedAt: timestamp('processed_at', { withTimezone: true }),
+    error: text('error'),
+  },
+  (t) => [index('webhook_deliveries_pending_idx').on(t.id).where(sql`${t.status} = 'pending'`)],
+);
+
+/** Ids of webhook events already applied: the processor is idempotent on them. */
+export const processedEvents = pgTable('processed_events', {
+  dedupeKey: text('dedupe_key').primaryKey(),
+  processedAt: timestamp('processed_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Webhook events for pages that are not linked: kept (and logged), never a 500. */
+export const unroutedEvents = pgTable('unrouted_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  pageId: text('page_id').notNull(),
+  kind: text('kind').notNull(),
+  event: jsonb('event').notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+// ── Conversations: posts, comments, Messenger messages ──────────────────────────────────────
+
+export const posts = pgTable(
+  'posts',
+  {
+    id: text('id').primaryKey(),
+    pageId: text('page_id').notNull(),
+    fromId: text('from_id'),
+    fromName: text('from_name'),
+    message: text('message').notNull().default(''),
+    photoUrl: text('photo_url'),
+    link: text('link'),
+    createdAt: timestamp('created_at', { withTimezone: true }),
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+  },
+  (t) => [index('posts_page_idx').on(t.pageId)],
+);
+
+export const comments = pgTable(
+  'comments',
+  {
+    id: text('id').primaryKey(),
+    pageId: text('page_id').notNull(),
+    postId: text('post_id').notNull(),
+    parentId: text('parent_id'),
+    /** The top-level comment of the thread (itself when top-level): the unit of work. */
+    threadId: text('thread_id').notNull(),
+    fromId: text('from_id'),
+    fromName: text('from_name'),
+    fromPage: boolean('from_page').notNull().default(false),
+    message: text('message').notNull().default(''),
+    photoUrl: text('photo_url'),
+    videoUrl: text('video_url'),
+    createdAt: timestamp('created_at', { withTimezone: true }),
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+    hidden: boolean('hidden').notNull().default(false),
+    /** Our agent who wrote it, when it is a reply sent through Pagedesk. */
+    agentId: uuid('agent_id').references(() => users.id, { onDelete: 'set null' }),
+    agentName: text('agent_name'),
+    privateReplySentAt: timestamp('private_reply_sent_at', { withTimezone: true }),
+  },
+  (t) => [index('comments_thread_idx').on(t.threadId, t.createdAt), index('comments_post_idx').on(t.postId)],
+);
+
+export const messengerMessages = pgTable(
+  'messenger_messages',
+  {
+    mid: text('mid').primaryKey(),
+    pageId: text('page_id').notNull(),
+    psid: text('psid').notNull(),
+    direction: text('direction', { enum: ['in', 'out'] }).notNull(),
+    text: text('text'),
+    attachments: jsonb('attachments').$type<unknown[]>().notNull().default([]),
+    quickReplyPayload: text('quick_reply_payload'),
+    replyToMid: text('reply_to_mid'),
+    appId: text('app_id'),
+    metadata: text('metadata'),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    agentId: uuid('agent_id').references(() => users.id, { onDelete: 'set null' }),
+    agentName: text('agent_name'),
+  },
+  (t) => [index('messenger_messages_conversation_idx').on(t.pageId, t.psid, t.sentAt)],
+);
+
+// ── Outbound ─────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Replies waiting to be sent, in order per conversation. `held` rows wait for the page's token to
+ * be re-activated; `failed` rows carry a reason a person can read.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    pageId: text('page_id').notNull(),
+    conversationKey: text('conversation_key').notNull(),
+    kind: text('kind', { enum: ['comment_reply', 'private_reply', 'message'] }).notNull(),
+    payload: jsonb('payload').notNull(),
+    status: text('status', { enum: ['pending', 'sent', 'failed', 'held'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    graphId: text('graph_id'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index('outbox_conversation_idx').on(t.conversationKey, t.id),
+  ],
+);

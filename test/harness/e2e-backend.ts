@@ -4,6 +4,7 @@ import path from 'node:path';
 import { loadConfig } from '../../backend/config.ts';
 import { createLogger } from '../../backend/log/logger.ts';
 import { startServer } from '../../backend/server.ts';
+import { TEST_FB_ENV } from './test-facebook-env.ts';
 
 export const E2E_ADMIN = { email: 'admin@example.test', password: 'admin password 123' };
 
@@ -13,6 +14,7 @@ export async function startE2eBackend() {
   const config = loadConfig({
     PORT: '0',
     DATA_DIR: dataDir,
+    ...TEST_FB_ENV,
     ADMIN_EMAIL: E2E_ADMIN.email,
     ADMIN_PASSWORD: E2E_ADMIN.password,
     LOG_LEVEL: 'warn',

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../backend/config.ts';
+import { TEST_FB_ENV } from './test-facebook-env.ts';
 import { createPostgresDatabase } from './test-store.ts';
 
 /** Cleanups registered by a test, run by the file's afterEach. */
@@ -23,6 +24,7 @@ export async function serverConfig(extra: Record<string, string> = {}) {
   return loadConfig({
     PORT: '0',
     DATA_DIR: tempDir(),
+    ...TEST_FB_ENV,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...extra,
   });

@@ -3,11 +3,13 @@ import { createSession } from '../../backend/accounts/sessions.ts';
 import { createUser } from '../../backend/accounts/users.ts';
 import { createApp } from '../../backend/app.ts';
 import { loadConfig } from '../../backend/config.ts';
+import { createFacebookDeps } from '../../backend/facebook/create-facebook-deps.ts';
 import type { AppDeps } from '../../backend/http/app-deps.ts';
 import { createLogger } from '../../backend/log/logger.ts';
 import type { Store } from '../../backend/store/database.ts';
 import type { UserRow } from '../../backend/store/schema.ts';
 import type { Role } from '../../shared/api/users.ts';
+import { TEST_FB_ENV } from './test-facebook-env.ts';
 import { createTestStore } from './test-store.ts';
 
 export interface TestApp {
@@ -15,6 +17,8 @@ export interface TestApp {
   store: Store;
   deps: AppDeps;
   logs: string[];
+  /** Which workers the app asked to wake, in order. */
+  wakes: string[];
   /** Creates a user of the role with a fresh session; returns the row and a bearer token. */
   userWithSession(role: Role, name?: string): Promise<{ user: UserRow; token: string }>;
   /** A JSON request; `token` adds the bearer header. */
@@ -28,15 +32,22 @@ export interface TestApp {
 
 let counter = 0;
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  opts: { graphFetch?: typeof fetch; now?: () => Date } = {},
+): Promise<TestApp> {
   const store = await createTestStore();
   const logs: string[] = [];
-  const config = loadConfig({ LOG_LEVEL: 'info', DATA_DIR: '/nonexistent', ...env });
+  const wakes: string[] = [];
+  const config = loadConfig({ LOG_LEVEL: 'info', DATA_DIR: '/nonexistent', ...TEST_FB_ENV, ...env });
+  const logger = createLogger('info', (l) => logs.push(l));
   const deps: AppDeps = {
     store,
     config,
-    logger: createLogger('info', (l) => logs.push(l)),
-    now: () => new Date(),
+    logger,
+    now: opts.now ?? (() => new Date()),
+    facebook: createFacebookDeps(config, logger, opts.graphFetch),
+    wake: (w) => wakes.push(w),
   };
   const app = createApp(deps);
   return {
@@ -44,6 +55,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     store,
     deps,
     logs,
+    wakes,
     async userWithSession(role, name) {
       counter += 1;
       const label = name ?? `${role} ${counter}`;

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../backend/accounts/sessions.ts';
+import { signWebhookBody } from '../../backend/facebook/webhook-signature.ts';
 import { allRoutes } from '../../backend/http/routes/index.ts';
 import type { Role } from '../../shared/api/users.ts';
 import { createTestApp, type TestApp } from '../harness/test-app.ts';
+import { TEST_FB_ENV } from '../harness/test-facebook-env.ts';
 
 type Caller = 'anonymous' | Role;
 const CALLERS: Caller[] = ['anonymous', 'agent', 'supervisor', 'admin'];
@@ -11,6 +13,8 @@ const CALLERS: Caller[] = ['anonymous', 'agent', 'supervisor', 'admin'];
  * The explicit table of who may call what. A route missing here fails the suite, so a new route
  * cannot ship without someone deciding its access. `true` = allowed, `false` = refused.
  */
+const ADMIN_ONLY = { anonymous: false, agent: false, supervisor: false, admin: true };
+const EVERYONE = { anonymous: true, agent: true, supervisor: true, admin: true };
 const EXPECTED: Record<string, Record<Caller, boolean>> = {
   'GET /healthz': { anonymous: true, agent: true, supervisor: true, admin: true },
   'POST /api/auth/login': { anonymous: true, agent: true, supervisor: true, admin: true },
@@ -19,7 +23,31 @@ const EXPECTED: Record<string, Record<Caller, boolean>> = {
   'GET /api/users': { anonymous: false, agent: false, supervisor: false, admin: true },
   'POST /api/users': { anonymous: false, agent: false, supervisor: false, admin: true },
   'PATCH /api/users/:id': { anonymous: false, agent: false, supervisor: false, admin: true },
+  'GET /api/pages': ADMIN_ONLY,
+  'POST /api/pages/activations': ADMIN_ONLY,
+  'GET /api/pages/activations/:id': ADMIN_ONLY,
+  'POST /api/pages/activations/:id/link': ADMIN_ONLY,
+  'POST /api/pages/import-token': ADMIN_ONLY,
+  'POST /api/pages/:id/check': ADMIN_ONLY,
+  'PATCH /api/pages/:id': ADMIN_ONLY,
+  // Public, but proven otherwise: the state parameter, the verify token, the signature.
+  'GET /oauth/facebook/callback': EVERYONE,
+  'GET /webhooks/facebook': EVERYONE,
+  'POST /webhooks/facebook': EVERYONE,
 };
+
+/** Requests that carry what a public-but-verified route needs, so "allowed" means it got through. */
+function sampleRequest(routeKey: string): { query?: string; raw?: string; headers?: Record<string, string> } {
+  if (routeKey === 'GET /webhooks/facebook') {
+    return { query: `?hub.mode=subscribe&hub.challenge=42&hub.verify_token=${TEST_FB_ENV.FB_VERIFY_TOKEN}` };
+  }
+  if (routeKey === 'POST /webhooks/facebook') {
+    const raw = '{"object":"page","entry":[]}';
+    const signature = signWebhookBody(new TextEncoder().encode(raw), TEST_FB_ENV.FB_APP_SECRET);
+    return { raw, headers: { 'x-hub-signature-256': signature } };
+  }
+  return {};
+}
 
 let t: TestApp;
 const userIds: Partial<Record<Role, string>> = {};
@@ -49,7 +77,17 @@ describe('authorization matrix', () => {
       it(`${key(route)} as ${caller} is ${allowed ? 'allowed' : 'refused'}`, async () => {
         // A concrete path; a well-formed unknown id so "allowed" means "got past authorization".
         const path = route.path.replace(':id', '00000000-0000-4000-8000-000000000000');
-        const res = await t.call(route.method.toUpperCase(), path, { token: await tokenFor(caller) });
+        const sample = sampleRequest(key(route));
+        const token = await tokenFor(caller);
+        const res = await t.app.request(path + (sample.query ?? ''), {
+          method: route.method.toUpperCase(),
+          headers: {
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+            ...(sample.raw ? { 'content-type': 'application/json' } : {}),
+            ...sample.headers,
+          },
+          body: sample.raw,
+        });
         if (allowed) {
           expect([401, 403]).not.toContain(res.status);
         } else {

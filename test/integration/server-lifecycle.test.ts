@@ -3,6 +3,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { createLogger } from '../../backend/log/logger.ts';
 import { startServer } from '../../backend/server.ts';
 import { cleanups, runCleanups, serverConfig, tempDir } from '../harness/lifecycle-helpers.ts';
+import { TEST_FB_ENV } from '../harness/test-facebook-env.ts';
 import { createPostgresDatabase } from '../harness/test-store.ts';
 
 const logger = createLogger('silent');
@@ -66,7 +67,7 @@ describe('first start and restart', () => {
 /** Runs the real entry point the way `npm start` does. */
 function runMain(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'backend/main.ts'], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...TEST_FB_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -86,6 +87,12 @@ describe('the entry point', () => {
     const run = runMain({ PORT: 'eighty', DATA_DIR: tempDir() });
     expect(await run.exited).toBe(1);
     expect(run.err().trim().split('\n')).toEqual([expect.stringContaining('PORT')]);
+  });
+
+  it('refuses to start without the app secret: webhook signatures are never skipped', async () => {
+    const run = runMain({ DATA_DIR: tempDir(), FB_APP_SECRET: '' });
+    expect(await run.exited).toBe(1);
+    expect(run.err().trim().split('\n')).toEqual([expect.stringContaining('FB_APP_SECRET')]);
   });
 
   it('prints the URL and the admin login, then shuts down cleanly on SIGTERM', async () => {

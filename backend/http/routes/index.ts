@@ -1,7 +1,16 @@
 import type { RouteDef } from '../route.ts';
 import { authRoutes } from './auth.ts';
 import { healthRoutes } from './health.ts';
+import { oauthRoutes, pageRoutes } from './pages.ts';
 import { userRoutes } from './users.ts';
+import { webhookRoutes } from './webhooks.ts';
 
 /** Every route of the backend, in one list: mounted, documented and authorization-tested from here. */
-export const allRoutes: readonly RouteDef[] = [...healthRoutes, ...authRoutes, ...userRoutes];
+export const allRoutes: readonly RouteDef[] = [
+  ...healthRoutes,
+  ...authRoutes,
+  ...userRoutes,
+  ...pageRoutes,
+  ...oauthRoutes,
+  ...webhookRoutes,
+];

@@ -1,0 +1,198 @@
+import { and, eq, max, sql } from 'drizzle-orm';
+import { messagingPolicy, privateReplyAllowed } from '../domain/messaging-window.ts';
+import type { FacebookDeps } from '../facebook/facebook-deps.ts';
+import { describeGraphError, GraphError } from '../facebook/graph-errors.ts';
+import type { SendApiBody } from '../facebook/send-api-body.ts';
+import type { Logger } from '../log/logger.ts';
+import { markPageInvalid } from '../pages/page-health.ts';
+import { findPage, type PageRow, pageToken } from '../pages/page-store.ts';
+import type { Database } from '../store/database.ts';
+import { comments, messengerMessages, outbox } from '../store/schema.ts';
+import type { OutboxPayload } from './outbox-payload.ts';
+import { recordSent } from './record-sent.ts';
+import { afterFailure } from './retry-policy.ts';
+
+type OutboxRow = typeof outbox.$inferSelect;
+
+export interface SenderDeps {
+  db: Database;
+  facebook: FacebookDeps;
+  logger: Logger;
+  now: () => Date;
+  random: () => number;
+}
+
+const BATCH = 10;
+
+/**
+ * One round of the sender. Only the oldest unsent row of each conversation is eligible, so replies
+ * leave in the order they were written even across retries and instances; rows are claimed with
+ * SKIP LOCKED and the Graph call happens outside any transaction.
+ */
+export async function sendDueReplies(deps: SenderDeps): Promise<boolean> {
+  const now = deps.now();
+  const claimed = await deps.db.transaction(async (tx) => {
+    const result = await tx.execute(sql`
+      select o.id from outbox o
+      where o.status = 'pending' and o.next_attempt_at <= ${now}
+        and not exists (select 1 from outbox p where p.conversation_key = o.conversation_key
+                        and p.id < o.id and p.status in ('pending', 'held'))
+      order by o.id limit ${BATCH} for update skip locked`);
+    const ids = (result as unknown as { rows: { id: number | string }[] }).rows.map((r) => Number(r.id));
+    if (ids.length === 0) return [];
+    // Push the claimed rows' next attempt out while they are in flight, so no other round takes them.
+    const lease = new Date(now.getTime() + 60_000);
+    return tx
+      .update(outbox)
+      .set({ nextAttemptAt: lease, attempts: sql`${outbox.attempts} + 1` })
+      .where(
+        sql`${outbox.id} in (${sql.join(
+          ids.map((id) => sql`${id}`),
+          sql`, `,
+        )})`,
+      )
+      .returning();
+  });
+  for (const row of claimed) await sendOne(deps, row);
+  return claimed.length === BATCH;
+}
+
+async function sendOne(deps: SenderDeps, row: OutboxRow) {
+  const { db } = deps;
+  const page = await findPage(db, row.pageId);
+  if (!page) return settle(db, row.id, { status: 'failed', lastError: 'The Page is no longer linked.' });
+  if (page.health === 'invalid') {
+    return settle(db, row.id, {
+      status: 'held',
+      lastError: `Held until the Page is re-activated: ${page.healthReason ?? ''}`,
+    });
+  }
+  const payload = row.payload as OutboxPayload;
+  const refusal = await checkRules(db, page, payload, deps.now());
+  if (refusal) return settle(db, row.id, { status: 'failed', lastError: refusal });
+  try {
+    const result = await send(deps, page, payload, row.id);
+    await db.transaction(async (tx) => {
+      await recordSent(tx as unknown as Database, page, payload, result, deps.now());
+      await tx
+        .update(outbox)
+        .set({ status: 'sent', graphId: result.id, sentAt: deps.now(), lastError: null })
+        .where(eq(outbox.id, row.id));
+    });
+  } catch (err) {
+    if (!(err instanceof GraphError)) throw err;
+    const verdict = afterFailure(err, row.attempts, deps.random());
+    const reason = describeGraphError(err);
+    deps.logger.warn('send failed', {
+      outboxId: row.id,
+      pageId: page.id,
+      class: err.errorClass,
+      code: err.code,
+      action: verdict.action,
+    });
+    if (verdict.action === 'hold') {
+      await markPageInvalid(db, page.id, reason, deps.now());
+      return settle(db, row.id, { status: 'held', lastError: reason });
+    }
+    if (verdict.action === 'retry') {
+      return settle(db, row.id, {
+        status: 'pending',
+        lastError: reason,
+        nextAttemptAt: new Date(deps.now().getTime() + verdict.delayMs),
+      });
+    }
+    return settle(db, row.id, { status: 'failed', lastError: reason });
+  }
+}
+
+/** Meta's rules we can check before calling: the messaging window and one private reply per comment. */
+async function checkRules(db: Database, page: PageRow, p: OutboxPayload, now: Date): Promise<string | null> {
+  if (p.kind === 'private_reply') {
+    const [c] = await db.select().from(comments).where(eq(comments.id, p.commentId)).limit(1);
+    const rule = privateReplyAllowed(
+      c?.createdAt?.getTime() ?? null,
+      Boolean(c?.privateReplySentAt),
+      now.getTime(),
+    );
+    return rule.ok ? null : rule.reason;
+  }
+  if (p.kind === 'message') {
+    const policy = messagingPolicy(
+      await lastInbound(db, page.id, p.psid),
+      now.getTime(),
+      page.humanAgentEnabled,
+    );
+    return policy.send === 'closed' ? policy.reason : null;
+  }
+  return null;
+}
+
+async function lastInbound(db: Database, pageId: string, psid: string): Promise<number | null> {
+  const [row] = await db
+    .select({ last: max(messengerMessages.sentAt) })
+    .from(messengerMessages)
+    .where(
+      and(
+        eq(messengerMessages.pageId, pageId),
+        eq(messengerMessages.psid, psid),
+        eq(messengerMessages.direction, 'in'),
+      ),
+    );
+  return row?.last ? new Date(row.last).getTime() : null;
+}
+
+async function send(deps: SenderDeps, page: PageRow, p: OutboxPayload, outboxId: number) {
+  const token = pageToken(deps.facebook, page);
+  const graph = deps.facebook.graph;
+  // Our metadata comes back on the echo, so the echo is matched to this row, never a new message.
+  const metadata = `pagedesk:${outboxId}`;
+  if (p.kind === 'comment_reply') {
+    const res = await graph.replyToComment(p.commentId, token, {
+      message: p.text,
+      attachmentUrl: p.attachmentUrl,
+    });
+    return { id: res.id };
+  }
+  let body: SendApiBody;
+  if (p.kind === 'private_reply') {
+    body = {
+      recipient: { comment_id: p.commentId },
+      messaging_type: 'RESPONSE',
+      message: { text: p.text, metadata },
+    };
+  } else {
+    const policy = messagingPolicy(
+      await lastInbound(deps.db, page.id, p.psid),
+      deps.now().getTime(),
+      page.humanAgentEnabled,
+    );
+    const message = p.attachment
+      ? {
+          attachment: { type: p.attachment.type, payload: { url: p.attachment.url, is_reusable: true } },
+          metadata,
+        }
+      : { text: p.text, metadata };
+    body =
+      policy.send === 'HUMAN_AGENT'
+        ? { recipient: { id: p.psid }, messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT', message }
+        : { recipient: { id: p.psid }, messaging_type: 'RESPONSE', message };
+  }
+  const res = await graph.sendMessage(page.id, token, body);
+  return { id: res.messageId, recipientId: res.recipientId };
+}
+
+function settle(
+  db: Database,
+  id: number,
+  set: { status: 'pending' | 'failed' | 'held'; lastError: string; nextAttemptAt?: Date },
+) {
+  return db.update(outbox).set(set).where(eq(outbox.id, id));
+}
+
+/** A re-activated Page's held replies go back to the queue, in their original order. */
+export function releaseHeld(db: Database, pageId: string, now: Date) {
+  return db
+    .update(outbox)
+    .set({ status: 'pending', nextAttemptAt: now })
+    .where(and(eq(outbox.pageId, pageId), eq(outbox.status, 'held')));
+}

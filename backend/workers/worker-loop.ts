@@ -1,0 +1,59 @@
+import { errorFields, type Logger } from '../log/logger.ts';
+
+export interface Worker {
+  /** Runs the loop now rather than at the next tick (a write just made work). */
+  wake(): void;
+  /** Stops after the current round; resolves when it has stopped. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Calls `round` until it reports no more work, then sleeps `idleMs` or until woken. A failing
+ * round is logged and retried after the idle delay: a worker never dies of one bad round.
+ */
+export function startWorker(opts: {
+  name: string;
+  idleMs: number;
+  logger: Logger;
+  round: () => Promise<boolean>;
+}): Worker {
+  let stopped = false;
+  let wakeUp: (() => void) | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let woken = false;
+  const sleep = () =>
+    new Promise<void>((resolve) => {
+      if (woken) {
+        woken = false;
+        resolve();
+        return;
+      }
+      wakeUp = resolve;
+      timer = setTimeout(resolve, opts.idleMs);
+    }).finally(() => {
+      clearTimeout(timer);
+      wakeUp = undefined;
+    });
+  const done = (async () => {
+    while (!stopped) {
+      let more = false;
+      try {
+        more = await opts.round();
+      } catch (err) {
+        opts.logger.error(`${opts.name} round failed`, errorFields(err));
+      }
+      if (!more && !stopped) await sleep();
+    }
+  })();
+  return {
+    wake() {
+      if (wakeUp) wakeUp();
+      else woken = true;
+    },
+    async stop() {
+      stopped = true;
+      wakeUp?.();
+      await done;
+    },
+  };
+}
