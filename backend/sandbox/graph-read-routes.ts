@@ -73,8 +73,8 @@ export const graphReadRoutes: GraphRoutes = {
     const { post } = req.node as Extract<GraphRequest['node'], { type: 'post' }>;
     const reader = readerOf(req.ctx, req.caller, post.pageId);
     // filter=toplevel (the default) lists direct comments; filter=stream every comment, replies included.
-    const all = [...req.ctx.state.comments.values()].filter((c) => c.postId === post.id && !c.deleted);
-    const items = req.params.string('filter') === 'stream' ? all : all.filter((c) => c.parentId === post.id);
+    const stream = req.params.string('filter') === 'stream';
+    const items = stream ? req.ctx.state.streamOf(post.id) : req.ctx.state.childrenOf(post.id);
     return req.reply(commentList(req, items, reader));
   },
 

@@ -48,6 +48,8 @@ export class SandboxState {
   /** `${pageId}|${psid}` → the Messenger thread. */
   readonly conversations = new Map<string, Conversation>();
   readonly attachments = new Map<string, UploadedAttachment>();
+  /** Parent (post or comment) id → child comment ids in creation order: threads without a full scan. */
+  private readonly childIds = new Map<string, string[]>();
   defaultAdmin!: User;
 
   constructor(
@@ -72,6 +74,7 @@ export class SandboxState {
       this.psids,
       this.conversations,
       this.attachments,
+      this.childIds,
     ]) {
       map.clear();
     }
@@ -131,6 +134,9 @@ export class SandboxState {
       ...(opts.photoUrl ? { photoUrl: opts.photoUrl } : {}),
     };
     this.comments.set(comment.id, comment);
+    const siblings = this.childIds.get(comment.parentId);
+    if (siblings) siblings.push(comment.id);
+    else this.childIds.set(comment.parentId, [comment.id]);
     return comment;
   }
 
@@ -139,9 +145,21 @@ export class SandboxState {
     return parent ? this.topLevelOf(parent) : comment;
   }
 
-  /** Live comments under a post (`toplevel`) or under a comment. */
+  /** Live comments directly under a post (the top-level ones) or under a comment, oldest first. */
   childrenOf(parentId: string): Comment[] {
-    return [...this.comments.values()].filter((c) => c.parentId === parentId && !c.deleted);
+    const out: Comment[] = [];
+    for (const id of this.childIds.get(parentId) ?? []) {
+      const comment = this.comments.get(id);
+      if (comment && !comment.deleted) out.push(comment);
+    }
+    return out;
+  }
+
+  /** Every live comment of a post, replies included, oldest first (Graph's `filter=stream`). */
+  streamOf(postId: string): Comment[] {
+    return this.childrenOf(postId)
+      .flatMap((top) => [top, ...this.childrenOf(top.id)])
+      .sort((a, b) => a.createdAt - b.createdAt);
   }
 
   /**
