@@ -1,15 +1,14 @@
-import { DAY_MS, graphTime } from './clock.ts';
+import { graphTime } from './clock.ts';
 import type { SandboxContext } from './context.ts';
 import { pickFields } from './graph-params.ts';
 import type { Comment, Page, Person, Post, User } from './model.ts';
+import { PRIVATE_REPLY_MS } from './send-api-rules.ts';
 import { permalinkOf } from './webhook-payloads.ts';
 
 /**
  * How Graph reads render each node: every field the sandbox knows, trimmed to `fields=` or to
  * Meta's default set for that node type. Times are ISO strings with `+0000`, unlike webhooks.
  */
-
-export const PRIVATE_REPLY_WINDOW_MS = 7 * DAY_MS;
 
 export function pageView(page: Page, fields: string[] | undefined) {
   return pickFields(
@@ -73,7 +72,7 @@ export function canReplyPrivately(ctx: SandboxContext, comment: Comment): boolea
   return (
     comment.from.kind === 'person' &&
     comment.privateReplyAt === undefined &&
-    ctx.clock.now() - comment.createdAt <= PRIVATE_REPLY_WINDOW_MS
+    ctx.clock.now() - comment.createdAt <= PRIVATE_REPLY_MS
   );
 }
 

@@ -56,11 +56,6 @@ export class IdFactory {
     return this.chars(BASE64URL, 23);
   }
 
-  /** Opaque, non-guessable values for internal use (for example, batch ids). */
-  opaque(length = 16): string {
-    return this.chars(BASE62, length);
-  }
-
   forget(): void {
     this.issued.clear();
   }
