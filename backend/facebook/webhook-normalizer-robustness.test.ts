@@ -299,28 +299,39 @@ const realBodies: unknown[] = [
   )
   .filter((json) => normalizeWebhook(json).events.length > 0);
 
-describe('normalizeWebhook robustness', () => {
-  it('survives 3000 random values and webhook-shaped bodies with random insides', () => {
-    const rng = random(20260101);
-    for (let i = 0; i < 3000; i++) {
-      const input = i % 2 === 0 ? randomValue(rng, 0) : randomWebhookish(rng);
-      expectSafe(input, `random case ${i} (seed 20260101)`);
-    }
-  });
+// Thousands of cases: allow slow CI machines more than vitest's 5 s default per test.
+const FUZZ_TIMEOUT_MS = 60_000;
 
-  it('survives 10000 single and stacked mutations of every real and hand-written payload', () => {
-    const rng = random(4242);
-    let withEvents = 0;
-    for (let i = 0; i < 10_000; i++) {
-      let body = rng.pick(realBodies);
-      for (let n = 1 + rng.int(3); n > 0; n--) body = mutate(body, rng);
-      if (expectSafe(body, `mutation case ${i} (seed 4242)`).events.length > 0) withEvents++;
-    }
-    // Many mutants must still carry events (a mutation often hits a required field, which rightly
-    // skips its part), or this test would only exercise the envelope checks.
-    expect(realBodies.length).toBeGreaterThanOrEqual(25);
-    expect(withEvents).toBeGreaterThan(3000);
-  });
+describe('normalizeWebhook robustness', () => {
+  it(
+    'survives 3000 random values and webhook-shaped bodies with random insides',
+    () => {
+      const rng = random(20260101);
+      for (let i = 0; i < 3000; i++) {
+        const input = i % 2 === 0 ? randomValue(rng, 0) : randomWebhookish(rng);
+        expectSafe(input, `random case ${i} (seed 20260101)`);
+      }
+    },
+    FUZZ_TIMEOUT_MS,
+  );
+
+  it(
+    'survives 10000 single and stacked mutations of every real and hand-written payload',
+    () => {
+      const rng = random(4242);
+      let withEvents = 0;
+      for (let i = 0; i < 10_000; i++) {
+        let body = rng.pick(realBodies);
+        for (let n = 1 + rng.int(3); n > 0; n--) body = mutate(body, rng);
+        if (expectSafe(body, `mutation case ${i} (seed 4242)`).events.length > 0) withEvents++;
+      }
+      // Many mutants must still carry events (a mutation often hits a required field, which rightly
+      // skips its part), or this test would only exercise the envelope checks.
+      expect(realBodies.length).toBeGreaterThanOrEqual(25);
+      expect(withEvents).toBeGreaterThan(3000);
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
   it('survives cycles, null prototypes, frozen objects, symbols, functions and bigints', () => {
     const cyclic: Record<string, unknown> = { object: 'page' };
@@ -352,27 +363,30 @@ describe('normalizeWebhook robustness', () => {
     expectSafe({ object: 'page', entry: [{ ...messengerEntry(), id: 12345n }] }, 'bigint id');
   });
 
-  it('survives deep nesting and huge arrays without recursion or quadratic work', () => {
-    let deep: unknown = [];
-    for (let i = 0; i < 100_000; i++) deep = [deep];
-    expectSafe(deep, 'deep array');
-    expectSafe(
-      { object: 'page', entry: [{ id: '1', time: 1, changes: deep, messaging: [deep] }] },
-      'deep inside',
-    );
+  it(
+    'survives deep nesting and huge arrays without recursion or quadratic work',
+    () => {
+      let deep: unknown = [];
+      for (let i = 0; i < 100_000; i++) deep = [deep];
+      expectSafe(deep, 'deep array');
+      expectSafe(
+        { object: 'page', entry: [{ id: '1', time: 1, changes: deep, messaging: [deep] }] },
+        'deep inside',
+      );
 
-    const started = performance.now();
-    const huge = { object: 'page', entry: new Array(200_000).fill(null) };
-    const { problems } = expectSafe(huge, 'huge entry array');
-    expect(problems.at(-1)).toBe('…and 199900 more problems');
-    const manyAttachments = messengerEntry();
-    (manyAttachments.messaging as { message: Record<string, unknown> }[])[0]!.message.attachments = new Array(
-      100_000,
-    ).fill({ type: 'image', payload: { url: 'https://x.fbcdn.net/a.jpg' } });
-    expectSafe({ object: 'page', entry: [manyAttachments] }, 'many attachments');
-    // Generous: catches accidental O(n²), not machine speed.
-    expect(performance.now() - started).toBeLessThan(10_000);
-  });
+      const started = performance.now();
+      const huge = { object: 'page', entry: new Array(200_000).fill(null) };
+      const { problems } = expectSafe(huge, 'huge entry array');
+      expect(problems.at(-1)).toBe('…and 199900 more problems');
+      const manyAttachments = messengerEntry();
+      (manyAttachments.messaging as { message: Record<string, unknown> }[])[0]!.message.attachments =
+        new Array(100_000).fill({ type: 'image', payload: { url: 'https://x.fbcdn.net/a.jpg' } });
+      expectSafe({ object: 'page', entry: [manyAttachments] }, 'many attachments');
+      // Generous: catches accidental O(n²), not machine speed.
+      expect(performance.now() - started).toBeLessThan(10_000);
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
   it('contains throwing getters and proxies to the part that holds them', () => {
     const hostile = new Proxy(
