@@ -225,7 +225,7 @@ describe('feed posts', () => {
       {
         kind: 'post.added',
         pageId: PAGE,
-        dedupeKey: `post.added|${PAGE}|${PAGE}_1500000000000001`,
+        dedupeKey: `post.added|${PAGE}|${PAGE}_1500000000000001|photo`,
         item: 'photo',
         postId: `${PAGE}_1500000000000001`,
         from: { id: PAGE, name: 'Pagedesk Test Shop' },
@@ -256,7 +256,7 @@ describe('feed posts', () => {
       {
         kind: 'post.removed',
         pageId: PAGE,
-        dedupeKey: `post.removed|${PAGE}|${PAGE}_122100000000000003`,
+        dedupeKey: `post.removed|${PAGE}|${PAGE}_122100000000000003|post`,
         item: 'post',
         postId: `${PAGE}_122100000000000003`,
         from: { id: '7210000000000003' },

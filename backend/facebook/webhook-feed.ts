@@ -131,8 +131,9 @@ function comment(value: JsonRecord, verb: string, site: FeedSite): WebhookEvent 
         kind === 'comment.added'
           ? // Each comment is added once: the id alone identifies the fact.
             dedupeKey(kind, pageId, commentId)
-          : // A comment can be edited many times. Meta's edit payloads carry the edit's time, but one
-            // second can hold two edits, so the new content is part of the key too.
+          : // A comment can be edited many times. In the samples an edit's created_time equals
+            // entry.time (the edit's time, not the comment's), which Meta does not document, and one
+            // second can hold two edits: the new content is part of the key too.
             dedupeKey(
               kind,
               pageId,
@@ -205,10 +206,13 @@ function post(value: JsonRecord, item: PostItem, verb: string, site: FeedSite): 
   // For a `photo` item `link` is the photo itself (read above), not a shared link.
   const link = removed || item === 'photo' ? undefined : readUrl(value, 'link', site);
   const { pageId } = site;
+  // The item is part of the key: if Meta reports one post under two items (say `photo` and `status`;
+  // not seen in samples, not ruled out by the docs), the second may carry what the first lacked.
+  // Consumers upsert the post either way.
   const key =
     kind === 'post.edited'
-      ? dedupeKey(kind, pageId, postId, createdAt, digest(message, photoUrl, link))
-      : dedupeKey(kind, pageId, postId);
+      ? dedupeKey(kind, pageId, postId, item, createdAt, digest(message, photoUrl, link))
+      : dedupeKey(kind, pageId, postId, item);
   const event: PostEvent = {
     kind,
     pageId,
@@ -291,8 +295,9 @@ function readPostId(value: JsonRecord, site: Site): string | undefined {
   if (direct !== undefined) return direct;
   const nested = asRecord(own(value, 'post'));
   const fromObject = nested ? toId(own(nested, 'id')) : undefined;
-  if (fromObject === undefined && isAbsent(own(value, 'post_id')))
+  if (fromObject === undefined && isAbsent(own(value, 'post_id'))) {
     site.report(at(site, 'post_id').path, 'missing');
+  }
   return fromObject;
 }
 

@@ -54,8 +54,11 @@ export function describe(value: unknown): string {
       return `the string ${quote(value)}`;
     case 'number':
     case 'boolean':
-    case 'bigint':
       return `${typeof value} ${String(value)}`;
+    case 'bigint': {
+      const digits = String(value);
+      return `bigint ${digits.length > 40 ? `${digits.slice(0, 40)}…` : digits}`;
+    }
     case 'object':
       return 'an object';
     default:

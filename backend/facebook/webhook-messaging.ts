@@ -91,7 +91,8 @@ function message(event: JsonRecord, site: MessagingSite): WebhookEvent | undefin
     site.report(messageSite.path, `expected an object, got ${describe(value)}`);
     return undefined;
   }
-  // An unsent message. The thread keeps a "removed" placeholder; modelling that is not done yet.
+  // The sender unsent the message. Retractions are not modelled yet; skipping beats storing an empty
+  // message, and the ignored line keeps the gap visible.
   if (own(body, 'is_deleted') === true) return ignored(site, 'messages', 'message deleted by its sender');
 
   const isEcho = own(body, 'is_echo') === true;
@@ -103,7 +104,8 @@ function message(event: JsonRecord, site: MessagingSite): WebhookEvent | undefin
 
   const text = readString(body, 'text', messageSite);
   const attachments = normalizeAttachments(body, messageSite);
-  // Something the API cannot show (a poll, a game, ...): keep a visible placeholder, not an empty bubble.
+  // Content the Platform cannot deliver to apps: keep a visible placeholder, not an empty bubble, so
+  // the agent knows the person sent something and can look in the Page inbox.
   if (own(body, 'is_unsupported') === true) attachments.push({ type: 'unknown', rawType: 'unsupported' });
   const { pageId, standby } = site;
 
