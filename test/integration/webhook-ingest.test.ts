@@ -128,9 +128,13 @@ describe('processing stored deliveries', () => {
     await deliver(sampleText('feed-comment-add.json'));
     await drain();
     const rows = await t.store.withSession((s) =>
-      s.query<{ id: string; from_page: boolean; message: string; thread_id: string; photo_url: string | null }>(
-        'select id, from_page, message, thread_id, photo_url from comments',
-      ),
+      s.query<{
+        id: string;
+        from_page: boolean;
+        message: string;
+        thread_id: string;
+        photo_url: string | null;
+      }>('select id, from_page, message, thread_id, photo_url from comments'),
     );
     expect(rows).toEqual([
       {

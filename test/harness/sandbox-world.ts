@@ -1,0 +1,81 @@
+import { createLogger } from '../../backend/log/logger.ts';
+import { type RunningSandbox, startSandbox } from '../../backend/sandbox/sandbox.ts';
+import { startServer } from '../../backend/server.ts';
+import { serverConfig } from './lifecycle-helpers.ts';
+import { freePort } from './postgres-server.ts';
+import { TEST_FB_ENV } from './test-facebook-env.ts';
+
+export const WORLD_ADMIN = { email: 'admin@example.test', password: 'admin password 123' };
+
+/**
+ * A backend and a Graph sandbox that play together over real HTTP, as `npm start` runs them: the
+ * backend's Graph and dialog URLs point at the sandbox, the sandbox signs webhooks to the backend.
+ */
+export async function startWorld(extraEnv: Record<string, string> = {}) {
+  const sandbox: RunningSandbox = await startSandbox({
+    port: 0,
+    appId: TEST_FB_ENV.FB_APP_ID,
+    appSecret: TEST_FB_ENV.FB_APP_SECRET,
+    verifyToken: TEST_FB_ENV.FB_VERIFY_TOKEN,
+    delivery: { batchWindowMs: 10, retryBaseMs: 200 },
+  });
+  const port = await freePort();
+  const config = await serverConfig({
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    FB_GRAPH_URL: sandbox.url,
+    FB_DIALOG_URL: sandbox.url,
+    ADMIN_EMAIL: WORLD_ADMIN.email,
+    ADMIN_PASSWORD: WORLD_ADMIN.password,
+    LOG_LEVEL: 'silent',
+    ...extraEnv,
+  });
+  const backend = await startServer(config, createLogger('silent'));
+  sandbox.sandbox.config.webhookUrl = `${backend.url}/webhooks/facebook`;
+
+  const control = async <T = unknown>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${sandbox.url}/_sandbox${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`sandbox ${method} ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  const api = async (method: string, path: string, token?: string, body?: unknown) =>
+    fetch(`${backend.url}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const login = async (email = WORLD_ADMIN.email, password = WORLD_ADMIN.password) =>
+    (await (await api('POST', '/api/auth/login', undefined, { email, password })).json()).token as string;
+
+  return {
+    sandbox,
+    backend,
+    control,
+    api,
+    login,
+    async stop() {
+      await sandbox.stop();
+      await backend.stop();
+    },
+  };
+}
+
+export type World = Awaited<ReturnType<typeof startWorld>>;
+
+/** Polls until `check` returns a value (not undefined/false), or fails after `ms`. */
+export async function eventually<T>(check: () => Promise<T | undefined | false>, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
