@@ -9,6 +9,7 @@ import { openApiDocument } from './http/openapi.ts';
 import { requestId } from './http/request-id.ts';
 import { mountRoutes, type RouteDef } from './http/route.ts';
 import { allRoutes } from './http/routes/index.ts';
+import { createWsHub } from './realtime/ws-hub.ts';
 
 /** The backend's HTTP application; `routes` defaults to every route (tests may pass more). */
 export function createApp(deps: AppDeps, routes: readonly RouteDef[] = allRoutes): Hono {
@@ -27,6 +28,8 @@ export function createApp(deps: AppDeps, routes: readonly RouteDef[] = allRoutes
   );
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(routes, deps.config.publicUrl)));
   mountRoutes(app, routes, deps);
+  const hub = createWsHub({ db: deps.store.db, bus: deps.events, logger: deps.logger, now: deps.now });
+  app.get('/ws', hub.handler);
   app.notFound(notFound);
   app.onError(onError(deps.logger));
   return app;

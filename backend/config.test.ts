@@ -8,7 +8,7 @@ describe('loadConfig', () => {
     expect(c.databaseUrl).toBeUndefined();
     expect(c.dataDir).toMatch(/\/data$/);
     expect(c.logLevel).toBe('info');
-    expect(c.publicUrl).toBe('http://localhost:8787');
+    expect(c.publicUrl).toBe('http://127.0.0.1:8787');
   });
 
   it('treats empty variables as unset', () => {

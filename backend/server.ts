@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
+import { WebSocketServer } from 'ws';
 import { bootstrapAdmin } from './accounts/bootstrap-admin.ts';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
@@ -7,6 +8,8 @@ import { createFacebookDeps } from './facebook/create-facebook-deps.ts';
 import type { AppDeps } from './http/app-deps.ts';
 import type { Logger } from './log/logger.ts';
 import { sendDueReplies } from './outbox/send-outbox.ts';
+import { emitter } from './realtime/emit.ts';
+import { createEventBus, type EventBus } from './realtime/event-bus.ts';
 import { openStore, type Store } from './store/database.ts';
 import { migrate } from './store/migrate.ts';
 import { processDeliveries } from './webhooks/process-deliveries.ts';
@@ -34,6 +37,7 @@ export async function startServer(config: Config, logger: Logger, opts: ServerOp
   const facebook = createFacebookDeps(config, logger, opts.graphFetch);
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const workers: Worker[] = [];
+  let bus: EventBus | undefined;
   try {
     const applied = await migrate(store);
     if (applied.length) logger.info('migrations applied', { applied });
@@ -43,6 +47,8 @@ export async function startServer(config: Config, logger: Logger, opts: ServerOp
       now(),
     );
     const db = store.db;
+    bus = await createEventBus(store, logger);
+    const emit = emitter(bus, logger);
     const webhookWorker = startWorker({
       name: 'webhooks',
       idleMs: 2_000,
@@ -53,13 +59,13 @@ export async function startServer(config: Config, logger: Logger, opts: ServerOp
       name: 'outbox',
       idleMs: 1_000,
       logger,
-      round: () => sendDueReplies({ db, facebook, logger, now, random }),
+      round: () => sendDueReplies({ db, facebook, logger, now, random, emit }),
     });
     const healthWorker = startWorker({
       name: 'health',
       idleMs: config.healthCheckIntervalMs,
       logger,
-      round: () => checkAllPages(db, facebook, logger, now),
+      round: () => checkAllPages(db, facebook, logger, now, emit),
     });
     workers.push(webhookWorker, outboxWorker, healthWorker);
     const deps: AppDeps = {
@@ -68,12 +74,16 @@ export async function startServer(config: Config, logger: Logger, opts: ServerOp
       logger,
       now,
       facebook,
+      events: bus,
+      emit,
       wake: (w) => (w === 'webhooks' ? webhookWorker : outboxWorker).wake(),
     };
     const app = createApp(deps);
+    const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
     const server = await new Promise<Server>((resolve, reject) => {
-      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
-        resolve(s as Server),
+      const s = serve(
+        { fetch: app.fetch, port: config.port, hostname: config.host, websocket: { server: wss } },
+        () => resolve(s as Server),
       );
       (s as Server).once('error', reject);
     });
@@ -83,11 +93,14 @@ export async function startServer(config: Config, logger: Logger, opts: ServerOp
     let stopping: Promise<void> | undefined;
     const stop = () => {
       stopping ??= (async () => {
+        // Open sockets would keep the server from closing: tell clients to reconnect elsewhere.
+        for (const ws of wss.clients) ws.close(1001, 'server shutting down');
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeIdleConnections();
         });
         await Promise.all(workers.map((w) => w.stop()));
+        await bus?.close();
         await store.close();
       })();
       return stopping;
@@ -95,6 +108,7 @@ export async function startServer(config: Config, logger: Logger, opts: ServerOp
     return { url, store, stop, admin, deps } satisfies RunningServer & { admin: unknown; deps: AppDeps };
   } catch (err) {
     await Promise.all(workers.map((w) => w.stop()));
+    await bus?.close();
     await store.close();
     throw err;
   }

@@ -1,5 +1,6 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { CreateUserInput, UpdateUserInput } from '../../shared/api/users.ts';
+import type { Emit } from '../realtime/emit.ts';
 import type { Database } from '../store/database.ts';
 import { type UserRow, users } from '../store/schema.ts';
 import { hashPassword } from './password.ts';
@@ -41,9 +42,10 @@ export async function updateUser(
   id: string,
   input: UpdateUserInput,
   now: Date,
+  emit: Emit,
 ): Promise<UserResult> {
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-  return db.transaction(async (tx) => {
+  const result: UserResult = await db.transaction(async (tx) => {
     // Lock the admins so two concurrent demotions cannot both see "another admin remains".
     await tx.execute(sql`select id from users where role = 'admin' and active for update`);
     const [current] = await tx.select().from(users).where(eq(users.id, id)).limit(1);
@@ -75,4 +77,8 @@ export async function updateUser(
     if (input.active === false || passwordHash) await endAllSessions(tx as unknown as Database, id);
     return { ok: true, user: user! } as const;
   });
+  // Their open sockets close too, once the change is committed.
+  if (result.ok && (input.active === false || passwordHash))
+    emit({ type: 'user.sessions-ended', userId: id });
+  return result;
 }

@@ -1,6 +1,8 @@
+import type { DomainEvent } from '../../shared/events.ts';
 import type { Config } from '../config.ts';
 import type { FacebookDeps } from '../facebook/facebook-deps.ts';
 import type { Logger } from '../log/logger.ts';
+import type { EventBus } from '../realtime/event-bus.ts';
 import type { Store } from '../store/database.ts';
 
 /** What every route and use case may reach: the store, the clock, configuration, logger and Facebook. */
@@ -10,6 +12,9 @@ export interface AppDeps {
   logger: Logger;
   now: () => Date;
   facebook: FacebookDeps;
+  events: EventBus;
+  /** Publishes a domain event to every instance; failures are logged, never thrown at the caller. */
+  emit: (event: DomainEvent) => void;
   /** Wakes the background workers (webhook processor, outbox sender) after a write. */
   wake: (worker: 'webhooks' | 'outbox') => void;
 }

@@ -6,6 +6,7 @@ import type { SendApiBody } from '../facebook/send-api-body.ts';
 import type { Logger } from '../log/logger.ts';
 import { markPageInvalid } from '../pages/page-health.ts';
 import { findPage, type PageRow, pageToken } from '../pages/page-store.ts';
+import type { Emit } from '../realtime/emit.ts';
 import type { Database } from '../store/database.ts';
 import { comments, messengerMessages, outbox } from '../store/schema.ts';
 import type { OutboxPayload } from './outbox-payload.ts';
@@ -20,6 +21,7 @@ export interface SenderDeps {
   logger: Logger;
   now: () => Date;
   random: () => number;
+  emit: Emit;
 }
 
 const BATCH = 10;
@@ -91,7 +93,7 @@ async function sendOne(deps: SenderDeps, row: OutboxRow) {
       action: verdict.action,
     });
     if (verdict.action === 'hold') {
-      await markPageInvalid(db, page.id, reason, deps.now());
+      await markPageInvalid(db, page.id, reason, deps.now(), deps.emit);
       return settle(db, row.id, { status: 'held', lastError: reason });
     }
     if (verdict.action === 'retry') {

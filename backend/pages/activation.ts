@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { FacebookDeps } from '../facebook/facebook-deps.ts';
 import { describeGraphError, GraphError } from '../facebook/graph-errors.ts';
+import type { Emit } from '../realtime/emit.ts';
 import type { Database } from '../store/database.ts';
 import { activations, pages } from '../store/schema.ts';
 import { type LinkResult, linkPage } from './link-page.ts';
@@ -138,6 +139,7 @@ export async function pickPage(
   id: string,
   pageId: string,
   now: Date,
+  emit: Emit,
 ) {
   const [row] = await db
     .select()
@@ -155,5 +157,6 @@ export async function pickPage(
     { id: page.id, name: page.name, token: page.accessToken },
     userId,
     now,
+    emit,
   )) as PickResult;
 }

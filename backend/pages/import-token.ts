@@ -1,5 +1,6 @@
 import type { FacebookDeps } from '../facebook/facebook-deps.ts';
 import { describeGraphError, GraphError } from '../facebook/graph-errors.ts';
+import type { Emit } from '../realtime/emit.ts';
 import type { Database } from '../store/database.ts';
 import { linkPage } from './link-page.ts';
 import type { PageRow } from './page-store.ts';
@@ -19,6 +20,7 @@ export async function importToken(
   accessToken: string,
   userId: string,
   now: Date,
+  emit: Emit,
 ): Promise<ImportOutcome> {
   const info = await fb.graph.debugToken(accessToken);
   if (!info.isValid) {
@@ -49,7 +51,7 @@ export async function importToken(
   }
   for (const page of candidates) {
     try {
-      const res = await linkPage(db, fb, page, userId, now);
+      const res = await linkPage(db, fb, page, userId, now, emit);
       if (res.ok) outcome.linked.push(res.page);
       else {
         const reason =

@@ -1,7 +1,9 @@
 import type { FacebookDeps } from '../facebook/facebook-deps.ts';
 import { releaseHeld } from '../outbox/send-outbox.ts';
+import type { Emit } from '../realtime/emit.ts';
 import type { Database } from '../store/database.ts';
 import { type PageRow, savePage } from './page-store.ts';
+import { toPage } from './page-view.ts';
 import { type MissingPermission, missingPermissions, WEBHOOK_FIELDS } from './permissions.ts';
 
 export type LinkResult =
@@ -20,6 +22,7 @@ export async function linkPage(
   page: { id: string; name: string; token: string },
   userId: string,
   now: Date,
+  emit: Emit,
 ): Promise<LinkResult> {
   const info = await fb.graph.debugToken(page.token);
   if (!info.isValid) {
@@ -38,5 +41,6 @@ export async function linkPage(
   const row = await savePage(db, fb, { ...page, scopes: info.scopes, linkedBy: userId }, now);
   // Replies held while the token was dead go out now, in their original order.
   await releaseHeld(db, page.id, now);
+  emit({ type: 'page.linked', page: toPage(row) });
   return { ok: true, page: row };
 }

@@ -1,9 +1,11 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { FacebookDeps } from '../facebook/facebook-deps.ts';
 import { describeGraphError, GraphError } from '../facebook/graph-errors.ts';
+import type { Emit } from '../realtime/emit.ts';
 import type { Database } from '../store/database.ts';
 import { pages } from '../store/schema.ts';
 import { findPage, type PageRow, pageToken } from './page-store.ts';
+import { toPage } from './page-view.ts';
 import { missingPermissions } from './permissions.ts';
 
 export type HealthVerdict =
@@ -71,6 +73,7 @@ export async function recordHealth(
   pageId: string,
   verdict: HealthVerdict,
   now: Date,
+  emit: Emit,
 ): Promise<PageRow | undefined> {
   if (verdict.health === 'unknown') {
     await db.update(pages).set({ healthCheckedAt: now }).where(eq(pages.id, pageId));
@@ -90,19 +93,21 @@ export async function recordHealth(
     .returning();
   if (!changed) {
     await db.update(pages).set({ healthCheckedAt: now, healthReason: reason }).where(eq(pages.id, pageId));
+  } else {
+    emit({ type: 'page.health', page: toPage(changed) });
   }
   return changed;
 }
 
 /** A token-class Graph error seen anywhere (a send, a read) marks the Page invalid at once. */
-export function markPageInvalid(db: Database, pageId: string, reason: string, now: Date) {
-  return recordHealth(db, pageId, { health: 'invalid', reason }, now);
+export function markPageInvalid(db: Database, pageId: string, reason: string, now: Date, emit: Emit) {
+  return recordHealth(db, pageId, { health: 'invalid', reason }, now, emit);
 }
 
-export async function checkPage(db: Database, fb: FacebookDeps, pageId: string, now: Date) {
+export async function checkPage(db: Database, fb: FacebookDeps, pageId: string, now: Date, emit: Emit) {
   const page = await findPage(db, pageId);
   if (!page) return undefined;
   const verdict = await probePage(fb, page);
-  await recordHealth(db, pageId, verdict, now);
+  await recordHealth(db, pageId, verdict, now, emit);
   return { verdict, page: await findPage(db, pageId) };
 }

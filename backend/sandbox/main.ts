@@ -4,6 +4,7 @@
  * FB_APP_ID, FB_APP_SECRET, FB_VERIFY_TOKEN, SANDBOX_WEBHOOK_URL (empty = no webhooks),
  * SANDBOX_SEED (1: start with a demo Page and post; 0: empty).
  */
+import { seedDemo } from './demo-seed.ts';
 import { startSandbox } from './sandbox.ts';
 
 /** Fixed, obviously fake credentials so the backend and the sandbox agree without configuration. */
@@ -48,21 +49,8 @@ const lines = [
   `  State:         ${running.url}/_sandbox/state`,
 ];
 if (env.SANDBOX_SEED !== '0') {
-  const { state, app } = running.sandbox;
-  const res = await app.request('/_sandbox/pages', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'Pagedesk Demo Shop' }),
-  });
-  const page = (await res.json()) as { id: string };
-  await app.request(`/_sandbox/pages/${page.id}/posts`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      message: 'Our spring collection is here! Questions? Ask below or send us a message.',
-    }),
-  });
-  lines.push(`  Demo Page:     ${page.id} "Pagedesk Demo Shop", administered by ${state.defaultAdmin.name}`);
+  const demo = await seedDemo(running.sandbox);
+  lines.push(`  Demo Page:     ${demo.pageId} "${demo.pageName}", administered by ${demo.adminName}`);
 }
 process.stderr.write(`${lines.join('\n')}\n\n`);
 

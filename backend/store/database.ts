@@ -18,6 +18,9 @@ export interface RawSession {
 export interface Store {
   kind: 'pglite' | 'postgres';
   db: Database;
+  /** LISTEN on a channel; every instance on the database hears every NOTIFY. Resolves to unlisten. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  notify(channel: string, payload: string): Promise<void>;
   withSession<T>(fn: (session: RawSession) => Promise<T>): Promise<T>;
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -36,6 +39,15 @@ export function storeFromPglite(client: PGlite, onClose: () => void = () => {}):
   return {
     kind: 'pglite',
     db: drizzlePglite({ client, schema }) as unknown as Database,
+    listen: async (channel, onPayload) => {
+      const unlisten = await client.listen(channel, onPayload);
+      return async () => {
+        await unlisten();
+      };
+    },
+    notify: async (channel, payload) => {
+      await client.query('select pg_notify($1, $2)', [channel, payload]);
+    },
     withSession: (fn) => {
       const run = chain.then(() => fn(session));
       chain = run.catch(() => undefined);
@@ -52,9 +64,22 @@ export function storeFromPglite(client: PGlite, onClose: () => void = () => {}):
 }
 
 export function storeFromPool(pool: pg.Pool): Store {
+  // LISTEN connections are held out of the pool; closing must release them or pool.end() waits forever.
+  const listeners = new Set<() => Promise<void>>();
   return {
     kind: 'postgres',
     db: drizzlePg({ client: pool, schema }) as unknown as Database,
+    listen: async (channel, onPayload) => {
+      const unlisten = await listenOnPool(pool, channel, onPayload);
+      const once = async () => {
+        if (listeners.delete(once)) await unlisten();
+      };
+      listeners.add(once);
+      return once;
+    },
+    notify: async (channel, payload) => {
+      await pool.query('select pg_notify($1, $2)', [channel, payload]);
+    },
     withSession: async (fn) => {
       const client = await pool.connect();
       try {
@@ -71,7 +96,53 @@ export function storeFromPool(pool: pg.Pool): Store {
     ping: async () => {
       await pool.query('select 1');
     },
-    close: () => pool.end(),
+    close: async () => {
+      await Promise.all([...listeners].map((unlisten) => unlisten()));
+      await pool.end();
+    },
+  };
+}
+
+/**
+ * LISTEN needs a connection of its own that stays open (a pooled one would be handed to others).
+ * If it drops, it reconnects with backoff and listens again, so an instance never goes deaf.
+ */
+async function listenOnPool(pool: pg.Pool, channel: string, onPayload: (payload: string) => void) {
+  let client: pg.PoolClient | undefined;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+  const reconnectLater = (delayMs: number) => {
+    if (!closed)
+      retry = setTimeout(() => void connect(Math.min(delayMs * 2, 5_000)).catch(() => undefined), delayMs);
+  };
+  // The first connection's failure is the caller's to see; later ones retry with backoff.
+  const connect = async (delayMs: number | null): Promise<void> => {
+    try {
+      client = await pool.connect();
+      client.on('notification', (n) => {
+        if (n.channel === channel && n.payload !== undefined) onPayload(n.payload);
+      });
+      client.on('error', () => {
+        client?.release(true);
+        client = undefined;
+        reconnectLater(250);
+      });
+      await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+    } catch (err) {
+      client?.release(true);
+      client = undefined;
+      if (delayMs === null) throw err;
+      reconnectLater(delayMs);
+    }
+  };
+  await connect(null);
+  return async () => {
+    closed = true;
+    clearTimeout(retry);
+    if (client) {
+      await client.query(`unlisten ${pg.escapeIdentifier(channel)}`).catch(() => undefined);
+      client.release();
+    }
   };
 }
 

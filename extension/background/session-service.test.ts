@@ -89,7 +89,7 @@ describe('SessionService', () => {
     if (!res.ok)
       expect(res.error).toMatchObject({
         code: 'NETWORK',
-        message: expect.stringContaining('localhost:8787'),
+        message: expect.stringContaining('127.0.0.1:8787'),
       });
   });
 
@@ -109,7 +109,7 @@ describe('SessionService', () => {
     const res = await service.call('GET', '/api/users');
     expect(calls[1]?.auth).toBe('Bearer tok_abcdefghijklmnopqrstuvwxyz');
     expect(res.ok).toBe(false);
-    expect(await service.state()).toEqual({ backendUrl: 'http://localhost:8787', user: null });
+    expect(await service.state()).toEqual({ backendUrl: 'http://127.0.0.1:8787', user: null });
   });
 
   it('refuses a backend URL that is not http(s), and changing backend logs out', async () => {

@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { User } from '../../shared/api/users.ts';
 
-export const DEFAULT_BACKEND_URL = 'http://localhost:8787';
+export const DEFAULT_BACKEND_URL = 'http://127.0.0.1:8787';
 
 export interface StoredSession {
   backendUrl: string;

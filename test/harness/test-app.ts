@@ -6,6 +6,8 @@ import { loadConfig } from '../../backend/config.ts';
 import { createFacebookDeps } from '../../backend/facebook/create-facebook-deps.ts';
 import type { AppDeps } from '../../backend/http/app-deps.ts';
 import { createLogger } from '../../backend/log/logger.ts';
+import { emitter } from '../../backend/realtime/emit.ts';
+import { createEventBus } from '../../backend/realtime/event-bus.ts';
 import type { Store } from '../../backend/store/database.ts';
 import type { UserRow } from '../../backend/store/schema.ts';
 import type { Role } from '../../shared/api/users.ts';
@@ -41,12 +43,15 @@ export async function createTestApp(
   const wakes: string[] = [];
   const config = loadConfig({ LOG_LEVEL: 'info', DATA_DIR: '/nonexistent', ...TEST_FB_ENV, ...env });
   const logger = createLogger('info', (l) => logs.push(l));
+  const events = await createEventBus(store, logger);
   const deps: AppDeps = {
     store,
     config,
     logger,
     now: opts.now ?? (() => new Date()),
     facebook: createFacebookDeps(config, logger, opts.graphFetch),
+    events,
+    emit: emitter(events, logger),
     wake: (w) => wakes.push(w),
   };
   const app = createApp(deps);
@@ -82,6 +87,9 @@ export async function createTestApp(
       }
       return Promise.resolve(app.request(path, { method, headers, body }));
     },
-    close: () => store.close(),
+    close: async () => {
+      await events.close();
+      await store.close();
+    },
   };
 }

@@ -85,7 +85,7 @@ export const pageRoutes = [
     handler: async ({ deps, user, params, body }) =>
       linked(
         await withGraph(() =>
-          pickPage(deps.store.db, deps.facebook, user!.id, params.id, body.pageId, deps.now()),
+          pickPage(deps.store.db, deps.facebook, user!.id, params.id, body.pageId, deps.now(), deps.emit),
         ),
       ),
   }),
@@ -98,7 +98,7 @@ export const pageRoutes = [
     response: importTokenResultSchema,
     handler: async ({ deps, user, body }) => {
       const outcome = await withGraph(() =>
-        importToken(deps.store.db, deps.facebook, body.accessToken, user!.id, deps.now()),
+        importToken(deps.store.db, deps.facebook, body.accessToken, user!.id, deps.now(), deps.emit),
       );
       return { linked: outcome.linked.map(toPage), refused: outcome.refused };
     },
@@ -111,7 +111,7 @@ export const pageRoutes = [
     params: pageIdParamsSchema,
     response: pageSchema,
     handler: async ({ deps, params }) => {
-      const checked = await checkPage(deps.store.db, deps.facebook, params.id, deps.now());
+      const checked = await checkPage(deps.store.db, deps.facebook, params.id, deps.now(), deps.emit);
       if (!checked?.page) throw new AppError('NOT_FOUND', 'No such Page.');
       if (checked.verdict.health === 'unknown') {
         throw new AppError(

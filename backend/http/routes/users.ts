@@ -54,6 +54,6 @@ export const userRoutes = [
     body: updateUserSchema,
     response: userSchema,
     handler: async ({ params, body, user, deps }) =>
-      unwrap(await updateUser(deps.store.db, user!.id, params.id, body, deps.now())),
+      unwrap(await updateUser(deps.store.db, user!.id, params.id, body, deps.now(), deps.emit)),
   }),
 ];

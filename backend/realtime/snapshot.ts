@@ -1,0 +1,11 @@
+import type { Snapshot } from '../../shared/realtime.ts';
+import { listPages } from '../pages/page-store.ts';
+import { toPage } from '../pages/page-view.ts';
+import type { Database } from '../store/database.ts';
+import type { Viewer } from './audience.ts';
+
+/** The state a client starts from, limited to what its viewer may see. */
+export async function snapshotFor(db: Database, viewer: Viewer): Promise<Snapshot> {
+  if (viewer.role === 'admin') return { pages: (await listPages(db)).map(toPage) };
+  return {};
+}

@@ -1,0 +1,128 @@
+import { upgradeWebSocket } from '@hono/node-server';
+import type { MiddlewareHandler } from 'hono';
+import type { WSContext } from 'hono/ws';
+import type { DomainEvent } from '../../shared/events.ts';
+import {
+  clientMessageSchema,
+  type ServerMessage,
+  WS_AUTH_TIMEOUT_MS,
+  WS_CLOSE,
+} from '../../shared/realtime.ts';
+import { resolveSession } from '../accounts/sessions.ts';
+import { toUser } from '../accounts/user-view.ts';
+import { errorFields, type Logger } from '../log/logger.ts';
+import type { Database } from '../store/database.ts';
+import { mayReceive, type Viewer } from './audience.ts';
+import type { EventBus } from './event-bus.ts';
+import { snapshotFor } from './snapshot.ts';
+
+const MAX_MESSAGE_BYTES = 4_096;
+
+/** One authenticated socket. Events that arrive while its snapshot is being built wait in `pending`. */
+class Client {
+  pending: DomainEvent[] | null = [];
+  constructor(
+    readonly ws: WSContext,
+    readonly viewer: Viewer,
+  ) {}
+
+  send(message: ServerMessage) {
+    this.ws.send(JSON.stringify(message));
+  }
+
+  deliver(event: DomainEvent) {
+    if (!mayReceive(this.viewer, event)) return;
+    if (this.pending) {
+      this.pending.push(event);
+      return;
+    }
+    this.send({ type: 'event', event });
+    if (event.type === 'user.sessions-ended') this.ws.close(WS_CLOSE.sessionEnded, 'session ended');
+  }
+
+  /** The snapshot is out: what happened meanwhile follows it, in order, so there is no gap. */
+  flush() {
+    const queued = this.pending ?? [];
+    this.pending = null;
+    for (const event of queued) this.deliver(event);
+  }
+}
+
+export interface WsHub {
+  handler: MiddlewareHandler;
+  count(): number;
+}
+
+/**
+ * `GET /ws`: the socket authenticates with its first message (the token never appears in a URL or
+ * a log), is registered for events before its snapshot is read, then receives the snapshot and the
+ * events that arrived meanwhile. Every event passes `mayReceive` for the socket's viewer.
+ */
+export function createWsHub(deps: { db: Database; bus: EventBus; logger: Logger; now: () => Date }): WsHub {
+  const clients = new Set<Client>();
+  deps.bus.subscribe((event) => {
+    for (const c of clients) c.deliver(event);
+  });
+
+  const handler = upgradeWebSocket(() => {
+    let client: Client | undefined;
+    let authenticating = false;
+    let timer: NodeJS.Timeout | undefined;
+    const refuse = (ws: WSContext, code: number, message: string) => {
+      ws.send(
+        JSON.stringify({
+          type: 'error',
+          code: code === WS_CLOSE.protocol ? 'BAD_REQUEST' : 'UNAUTHENTICATED',
+          message,
+        } satisfies ServerMessage),
+      );
+      ws.close(code, message);
+    };
+    return {
+      onOpen(_event, ws) {
+        timer = setTimeout(
+          () => refuse(ws, WS_CLOSE.unauthenticated, 'Send {"type":"auth"} first.'),
+          WS_AUTH_TIMEOUT_MS,
+        );
+      },
+      async onMessage(event, ws) {
+        const data = typeof event.data === 'string' ? event.data : '';
+        if (!data || data.length > MAX_MESSAGE_BYTES)
+          return refuse(ws, WS_CLOSE.protocol, 'Messages are JSON text of at most 4 KB.');
+        let parsed: ReturnType<typeof clientMessageSchema.safeParse>;
+        try {
+          parsed = clientMessageSchema.safeParse(JSON.parse(data));
+        } catch {
+          return refuse(ws, WS_CLOSE.protocol, 'Messages are JSON.');
+        }
+        if (!parsed.success) return refuse(ws, WS_CLOSE.protocol, 'Unknown message.');
+        const message = parsed.data;
+        if (message.type === 'ping') {
+          if (client) client.send({ type: 'pong' });
+          return;
+        }
+        if (client || authenticating) return refuse(ws, WS_CLOSE.protocol, 'Already authenticated.');
+        authenticating = true;
+        clearTimeout(timer);
+        try {
+          const user = await resolveSession(deps.db, message.token, deps.now());
+          if (!user) return refuse(ws, WS_CLOSE.unauthenticated, 'Log in again: this session is not valid.');
+          const c = new Client(ws, { userId: user.id, role: user.role });
+          client = c;
+          clients.add(c); // before the snapshot: what happens while it is read is queued, not lost
+          const snapshot = await snapshotFor(deps.db, c.viewer);
+          c.send({ type: 'ready', user: toUser(user), snapshot });
+          c.flush();
+        } catch (err) {
+          deps.logger.error('websocket auth failed', errorFields(err));
+          ws.close(1011, 'internal error');
+        }
+      },
+      onClose() {
+        clearTimeout(timer);
+        if (client) clients.delete(client);
+      },
+    };
+  });
+  return { handler, count: () => clients.size };
+}
