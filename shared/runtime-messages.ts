@@ -1,5 +1,8 @@
+import type { Activation, Page } from './api/pages.ts';
 import type { CreateUserInput, UpdateUserInput, User } from './api/users.ts';
 import type { ErrorCode, FieldIssue } from './errors.ts';
+import type { DomainEvent } from './events.ts';
+import type { Snapshot } from './realtime.ts';
 
 /** What the extension knows about its connection: the backend URL and who is logged in. */
 export interface SessionState {
@@ -25,7 +28,29 @@ export interface RuntimeRequests {
   'users.list': { input: undefined; output: User[] };
   'users.create': { input: CreateUserInput; output: User };
   'users.update': { input: { id: string; changes: UpdateUserInput }; output: User };
+  'pages.list': { input: undefined; output: Page[] };
+  /** Opens Facebook's Login dialog in its own window (pop-up blockers do not apply to it). */
+  'pages.activate': { input: undefined; output: { activationId: string } };
+  'pages.activation': { input: { id: string }; output: Activation };
+  'pages.link': { input: { activationId: string; pageId: string }; output: Page };
+  'pages.import': { input: { accessToken: string }; output: ImportTokenResult };
+  'pages.check': { input: { id: string }; output: Page };
+  'pages.update': { input: { id: string; humanAgentEnabled: boolean }; output: Page };
 }
+
+export interface ImportTokenResult {
+  linked: Page[];
+  refused: { pageId: string | null; name: string | null; reason: string }[];
+}
+
+/** What the background relays from its socket to open pages, on the REALTIME_PORT. */
+export type RealtimeUpdate =
+  | { type: 'connected'; connected: boolean }
+  | { type: 'snapshot'; snapshot: Snapshot }
+  | { type: 'event'; event: DomainEvent };
+
+/** The name of the port on which the background relays `RealtimeUpdate`s to open pages. */
+export const REALTIME_PORT = 'pagedesk.realtime';
 
 export type RuntimeRequestType = keyof RuntimeRequests;
 

@@ -1,3 +1,4 @@
+import type { Activation, Page } from '../../shared/api/pages.ts';
 import type { User } from '../../shared/api/users.ts';
 import type {
   RuntimeMessage,
@@ -5,6 +6,7 @@ import type {
   RuntimeRequestType,
   RuntimeResult,
 } from '../../shared/runtime-messages.ts';
+import type { ActivationWindow } from './activation-window.ts';
 import type { SessionService } from './session-service.ts';
 
 type Handlers = {
@@ -14,7 +16,7 @@ type Handlers = {
 };
 
 /** Maps each runtime request type to the session's work; one table, checked by the compiler. */
-export function createHandlers(session: SessionService): Handlers {
+export function createHandlers(session: SessionService, dialog: ActivationWindow): Handlers {
   return {
     'session.get': async () => ({ ok: true, value: await session.state() }),
     'session.setBackend': (input) => session.setBackend(input.backendUrl),
@@ -27,6 +29,35 @@ export function createHandlers(session: SessionService): Handlers {
     'users.create': (input) => session.call<User>('POST', '/api/users', input),
     'users.update': (input) =>
       session.call<User>('PATCH', `/api/users/${encodeURIComponent(input.id)}`, input.changes),
+    'pages.list': async () => {
+      const res = await session.call<{ pages: Page[] }>('GET', '/api/pages');
+      return res.ok ? { ok: true, value: res.value.pages } : res;
+    },
+    'pages.activate': async () => {
+      const res = await session.call<{ id: string; dialogUrl: string }>('POST', '/api/pages/activations');
+      if (!res.ok) return res;
+      await dialog.open(res.value.dialogUrl);
+      return { ok: true, value: { activationId: res.value.id } };
+    },
+    'pages.activation': async (input) => {
+      const res = await session.call<Activation>(
+        'GET',
+        `/api/pages/activations/${encodeURIComponent(input.id)}`,
+      );
+      if (!res.ok || res.value.status !== 'pending') await dialog.close();
+      return res;
+    },
+    'pages.link': (input) =>
+      session.call<Page>('POST', `/api/pages/activations/${encodeURIComponent(input.activationId)}/link`, {
+        pageId: input.pageId,
+      }),
+    'pages.import': (input) =>
+      session.call('POST', '/api/pages/import-token', { accessToken: input.accessToken }),
+    'pages.check': (input) => session.call<Page>('POST', `/api/pages/${encodeURIComponent(input.id)}/check`),
+    'pages.update': (input) =>
+      session.call<Page>('PATCH', `/api/pages/${encodeURIComponent(input.id)}`, {
+        humanAgentEnabled: input.humanAgentEnabled,
+      }),
   };
 }
 

@@ -61,6 +61,18 @@ export class SessionService {
     return { ok: true, value: await this.save({ backendUrl: s.backendUrl, token: null, user: null }) };
   }
 
+  /** What the real-time socket needs; null when logged out. */
+  async credentials(): Promise<{ backendUrl: string; token: string } | null> {
+    const s = await readSession();
+    return s.token ? { backendUrl: s.backendUrl, token: s.token } : null;
+  }
+
+  /** The backend refused the session (ended elsewhere): forget it here too. */
+  async forget(): Promise<void> {
+    const s = await readSession();
+    if (s.token) await this.save({ backendUrl: s.backendUrl, token: null, user: null });
+  }
+
   /** Re-reads the user from the backend; a dead session (deactivated, expired) logs out here. */
   async refresh(): Promise<void> {
     const s = await readSession();

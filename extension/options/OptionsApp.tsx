@@ -1,9 +1,10 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '../ui/i18n.ts';
 import { LoginForm } from '../ui/LoginForm.tsx';
 import { createSessionModel } from '../ui/session-model.ts';
 import { WhoAmI } from '../ui/WhoAmI.tsx';
 import { ConnectionCard } from './ConnectionCard.tsx';
+import { PagesScreen } from './PagesScreen.tsx';
 import { UsersScreen } from './UsersScreen.tsx';
 
 export function OptionsApp() {
@@ -27,7 +28,7 @@ export function OptionsApp() {
               <div class="card">
                 <WhoAmI session={session} />
               </div>
-              {state.user.role === 'admin' ? <UsersScreen /> : <p class="muted">{t('notAdmin')}</p>}
+              {state.user.role === 'admin' ? <AdminScreens /> : <p class="muted">{t('notAdmin')}</p>}
             </>
           ) : (
             <LoginForm session={session} />
@@ -35,5 +36,31 @@ export function OptionsApp() {
         </>
       )}
     </main>
+  );
+}
+
+const SCREENS = ['pages', 'users'] as const;
+
+/** The admin's screens, one at a time, as tabs. */
+function AdminScreens() {
+  const [screen, setScreen] = useState<(typeof SCREENS)[number]>('pages');
+  return (
+    <>
+      <nav class="tabs" role="tablist" aria-label={t('adminScreens')}>
+        {SCREENS.map((s) => (
+          <button
+            key={s}
+            type="button"
+            role="tab"
+            aria-selected={screen === s}
+            class={screen === s ? 'tab active' : 'tab'}
+            onClick={() => setScreen(s)}
+          >
+            {t(s)}
+          </button>
+        ))}
+      </nav>
+      <div role="tabpanel">{screen === 'pages' ? <PagesScreen /> : <UsersScreen />}</div>
+    </>
   );
 }

@@ -1,5 +1,7 @@
 import browser from 'webextension-polyfill';
 import {
+  REALTIME_PORT,
+  type RealtimeUpdate,
   type RuntimeRequests,
   type RuntimeRequestType,
   type RuntimeResult,
@@ -29,5 +31,12 @@ export async function request<K extends RuntimeRequestType>(
 export function watchSession(onState: (s: SessionState) => void, signal: AbortSignal): void {
   const port = browser.runtime.connect({ name: SESSION_PORT });
   port.onMessage.addListener((m: unknown) => onState(m as SessionState));
+  signal.addEventListener('abort', () => port.disconnect(), { once: true });
+}
+
+/** Listens to the background's real-time relay (snapshot, events, connection) until the signal aborts. */
+export function watchRealtime(onUpdate: (u: RealtimeUpdate) => void, signal: AbortSignal): void {
+  const port = browser.runtime.connect({ name: REALTIME_PORT });
+  port.onMessage.addListener((m: unknown) => onUpdate(m as RealtimeUpdate));
   signal.addEventListener('abort', () => port.disconnect(), { once: true });
 }

@@ -30,6 +30,7 @@ describe('foundation, as a new user would use it', () => {
     await page.getByLabel('Password').fill(E2E_ADMIN.password);
     await page.getByRole('button', { name: 'Log in' }).click();
     await expect.poll(() => page.getByTestId('current-user-name').textContent()).toBe('Administrator');
+    await page.getByRole('tab', { name: 'Users' }).click();
 
     const form = page.getByRole('form', { name: 'Create a user' });
     await form.getByLabel('Name').fill(AGENT.name);
