@@ -46,7 +46,7 @@ function AdminScreens() {
   const [screen, setScreen] = useState<(typeof SCREENS)[number]>('pages');
   return (
     <>
-      <nav class="tabs" role="tablist" aria-label={t('adminScreens')}>
+      <div class="tabs" role="tablist" aria-label={t('adminScreens')}>
         {SCREENS.map((s) => (
           <button
             key={s}
@@ -59,7 +59,7 @@ function AdminScreens() {
             {t(s)}
           </button>
         ))}
-      </nav>
+      </div>
       <div role="tabpanel">{screen === 'pages' ? <PagesScreen /> : <UsersScreen />}</div>
     </>
   );

@@ -79,3 +79,29 @@ export async function eventually<T>(check: () => Promise<T | undefined | false>,
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/**
+ * Submits the sandbox's Login dialog form as a person would, ticking only `scopes` and `pageIds`
+ * (all of them when omitted), and returns the redirect to our callback.
+ */
+export async function submitDialog(
+  dialogUrl: string,
+  choice: { scopes?: string[]; pageIds?: string[]; action?: 'continue' | 'cancel' } = {},
+): Promise<string> {
+  const html = await (await fetch(dialogUrl)).text();
+  const action = new URL(html.match(/<form[^>]*action="([^"]+)"/)![1]!.replaceAll('&amp;', '&'), dialogUrl);
+  const form = new URLSearchParams();
+  for (const [, name, value] of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)) {
+    form.append(name!, value!.replaceAll('&amp;', '&').replaceAll('&quot;', '"'));
+  }
+  const all = (name: string) =>
+    [...html.matchAll(new RegExp(`name="${name}" value="([^"]+)"`, 'g'))].map((m) => m[1]!);
+  for (const s of choice.scopes ?? all('granted_scopes')) form.append('granted_scopes', s);
+  for (const p of choice.pageIds ?? all('page_ids')) form.append('page_ids', p);
+  form.append('action', choice.action ?? 'continue');
+  const res = await fetch(action, { method: 'POST', body: form, redirect: 'manual' });
+  const location = res.headers.get('location');
+  if (!location)
+    throw new Error(`the dialog did not redirect (${res.status}): ${(await res.text()).slice(0, 200)}`);
+  return location;
+}

@@ -72,7 +72,7 @@ describe('GET /webhooks/facebook (subscription handshake)', () => {
   it('answers 403 for a wrong token or mode', async () => {
     for (const q of [
       'hub.mode=subscribe&hub.challenge=1&hub.verify_token=nope',
-      'hub.mode=x&hub.challenge=1&hub.verify_token=' + TEST_FB_ENV.FB_VERIFY_TOKEN,
+      `hub.mode=x&hub.challenge=1&hub.verify_token=${TEST_FB_ENV.FB_VERIFY_TOKEN}`,
     ]) {
       expect((await t.app.request(`/webhooks/facebook?${q}`)).status).toBe(403);
     }
