@@ -28,7 +28,13 @@ export function createApp(deps: AppDeps, routes: readonly RouteDef[] = allRoutes
   );
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(routes, deps.config.publicUrl)));
   mountRoutes(app, routes, deps);
-  const hub = createWsHub({ db: deps.store.db, bus: deps.events, logger: deps.logger, now: deps.now });
+  const hub = createWsHub({
+    db: deps.store.db,
+    bus: deps.events,
+    logger: deps.logger,
+    now: deps.now,
+    settle: deps.settle,
+  });
   app.get('/ws', hub.handler);
   app.notFound(notFound);
   app.onError(onError(deps.logger));

@@ -56,6 +56,7 @@ const envSchema = z.object({
     .max(24 * 90)
     .default(72),
   HEALTH_CHECK_INTERVAL_S: z.coerce.number().int().min(5).max(86_400).default(900),
+  ROUTING_TICK_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   WEBHOOK_BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -92,6 +93,8 @@ export interface Config {
   bodyLimitBytes: number;
   webhookBodyLimitBytes: number;
   healthCheckIntervalMs: number;
+  /** How often queues are re-examined (schedule openings) and lifecycle timers run. */
+  routingTickMs: number;
 }
 
 /** Reads and validates the configuration; unset and empty variables take their defaults. */
@@ -134,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     webhookBodyLimitBytes: e.WEBHOOK_BODY_LIMIT_BYTES,
     healthCheckIntervalMs: e.HEALTH_CHECK_INTERVAL_S * 1000,
+    routingTickMs: e.ROUTING_TICK_MS,
   };
 }
 

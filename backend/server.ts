@@ -14,6 +14,7 @@ import { openStore, type Store } from './store/database.ts';
 import { migrate } from './store/migrate.ts';
 import { processDeliveries } from './webhooks/process-deliveries.ts';
 import { checkAllPages } from './workers/health-checker.ts';
+import { startWorkFlow, type WorkFlow } from './workers/work-flow.ts';
 import { startWorker, type Worker } from './workers/worker-loop.ts';
 
 export interface RunningServer {
@@ -38,6 +39,7 @@ export async function startServer(config: Config, logger: Logger, opts: ServerOp
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const workers: Worker[] = [];
   let bus: EventBus | undefined;
+  const flows: WorkFlow[] = [];
   try {
     const applied = await migrate(store);
     if (applied.length) logger.info('migrations applied', { applied });
@@ -49,17 +51,23 @@ export async function startServer(config: Config, logger: Logger, opts: ServerOp
     const db = store.db;
     bus = await createEventBus(store, logger);
     const emit = emitter(bus, logger);
+    const flow = startWorkFlow({ db, emit, logger, now, random, tickMs: config.routingTickMs });
+    flows.push(flow);
     const webhookWorker = startWorker({
       name: 'webhooks',
       idleMs: 2_000,
       logger,
-      round: () => processDeliveries(db, logger),
+      round: async () => {
+        const { more, changes } = await processDeliveries(db, logger);
+        await flow.settle(changes);
+        return more;
+      },
     });
     const outboxWorker = startWorker({
       name: 'outbox',
       idleMs: 1_000,
       logger,
-      round: () => sendDueReplies({ db, facebook, logger, now, random, emit }),
+      round: () => sendDueReplies({ db, facebook, logger, now, random, emit, settle: flow.settle }),
     });
     const healthWorker = startWorker({
       name: 'health',
@@ -76,6 +84,7 @@ export async function startServer(config: Config, logger: Logger, opts: ServerOp
       facebook,
       events: bus,
       emit,
+      settle: flow.settle,
       wake: (w) => (w === 'webhooks' ? webhookWorker : outboxWorker).wake(),
     };
     const app = createApp(deps);
@@ -99,7 +108,7 @@ export async function startServer(config: Config, logger: Logger, opts: ServerOp
           server.close(() => resolve());
           server.closeIdleConnections();
         });
-        await Promise.all(workers.map((w) => w.stop()));
+        await Promise.all([...workers, ...flows].map((w) => w.stop()));
         await bus?.close();
         await store.close();
       })();
@@ -107,7 +116,7 @@ export async function startServer(config: Config, logger: Logger, opts: ServerOp
     };
     return { url, store, stop, admin, deps } satisfies RunningServer & { admin: unknown; deps: AppDeps };
   } catch (err) {
-    await Promise.all(workers.map((w) => w.stop()));
+    await Promise.all([...workers, ...flows].map((w) => w.stop()));
     await bus?.close();
     await store.close();
     throw err;

@@ -1,3 +1,4 @@
+import type { InteractionView, PresenceView } from './api/interactions.ts';
 import type { Page } from './api/pages.ts';
 
 /**
@@ -9,6 +10,18 @@ export type DomainEvent =
   | { type: 'page.linked'; page: Page }
   | { type: 'page.health'; page: Page }
   /** The user's sessions were ended (logout, deactivation, password reset): their sockets close. */
-  | { type: 'user.sessions-ended'; userId: string };
+  | { type: 'user.sessions-ended'; userId: string }
+  /**
+   * An interaction changed (queued, assigned, answered, completed, returned to the queue...).
+   * `previousAgentId` is set when it left an agent, so that agent's inbox drops it.
+   */
+  | { type: 'interaction.changed'; interaction: InteractionView; previousAgentId: string | null }
+  /** Ringall: offered to these agents; the first to accept takes it. */
+  | { type: 'interaction.offered'; interaction: InteractionView; agentIds: string[] }
+  /** The offer went to someone else (or back to the queue). */
+  | { type: 'interaction.withdrawn'; interactionId: string; agentIds: string[] }
+  /** A customer wrote again in an open interaction. */
+  | { type: 'interaction.message'; interactionId: string; agentId: string | null; campaignId: string }
+  | { type: 'agent.status'; presence: PresenceView };
 
 export type DomainEventType = DomainEvent['type'];

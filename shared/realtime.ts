@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { InteractionView, PresenceView } from './api/interactions.ts';
 import type { Page } from './api/pages.ts';
 import type { User } from './api/users.ts';
 import type { ErrorCode } from './errors.ts';
@@ -14,6 +15,8 @@ export type ClientMessage = z.infer<typeof clientMessageSchema>;
 /** The state a client starts from; events then apply on top of it, with no gap in between. */
 export interface Snapshot {
   pages?: Page[];
+  /** For agents: their status, interactions and open offers. */
+  agent?: { presence: PresenceView; interactions: InteractionView[]; offers: InteractionView[] };
 }
 
 export type ServerMessage =

@@ -1,6 +1,7 @@
 import type { DomainEvent } from '../../shared/events.ts';
 import type { Config } from '../config.ts';
 import type { FacebookDeps } from '../facebook/facebook-deps.ts';
+import type { Changes } from '../interactions/changes.ts';
 import type { Logger } from '../log/logger.ts';
 import type { EventBus } from '../realtime/event-bus.ts';
 import type { Store } from '../store/database.ts';
@@ -15,6 +16,8 @@ export interface AppDeps {
   events: EventBus;
   /** Publishes a domain event to every instance; failures are logged, never thrown at the caller. */
   emit: (event: DomainEvent) => void;
+  /** Publishes a use case's changes and routes the campaigns it touched. */
+  settle: (changes: Changes) => Promise<void>;
   /** Wakes the background workers (webhook processor, outbox sender) after a write. */
   wake: (worker: 'webhooks' | 'outbox') => void;
 }

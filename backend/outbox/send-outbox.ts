@@ -3,6 +3,8 @@ import { messagingPolicy, privateReplyAllowed } from '../domain/messaging-window
 import type { FacebookDeps } from '../facebook/facebook-deps.ts';
 import { describeGraphError, GraphError } from '../facebook/graph-errors.ts';
 import type { SendApiBody } from '../facebook/send-api-body.ts';
+import type { Changes } from '../interactions/changes.ts';
+import { openPrivateChat } from '../interactions/private-chat.ts';
 import type { Logger } from '../log/logger.ts';
 import { markPageInvalid } from '../pages/page-health.ts';
 import { findPage, type PageRow, pageToken } from '../pages/page-store.ts';
@@ -22,6 +24,7 @@ export interface SenderDeps {
   now: () => Date;
   random: () => number;
   emit: Emit;
+  settle: (changes: Changes) => Promise<void>;
 }
 
 const BATCH = 10;
@@ -81,6 +84,21 @@ async function sendOne(deps: SenderDeps, row: OutboxRow) {
         .set({ status: 'sent', graphId: result.id, sentAt: deps.now(), lastError: null })
         .where(eq(outbox.id, row.id));
     });
+    if (payload.kind === 'private_reply' && result.recipientId) {
+      const [c] = await db
+        .select({ fromName: comments.fromName })
+        .from(comments)
+        .where(eq(comments.id, payload.commentId));
+      await deps.settle(
+        await openPrivateChat(db, {
+          pageId: page.id,
+          psid: result.recipientId,
+          customerName: c?.fromName ?? null,
+          agentId: payload.agentId,
+          at: deps.now(),
+        }),
+      );
+    }
   } catch (err) {
     if (!(err instanceof GraphError)) throw err;
     const verdict = afterFailure(err, row.attempts, deps.random());

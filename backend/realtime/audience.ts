@@ -6,6 +6,9 @@ export interface Viewer {
   role: Role;
 }
 
+/** Supervisors and admins watch the work. (Per-campaign supervision comes with the supervisor board.) */
+const overseer = (viewer: Viewer) => viewer.role === 'admin' || viewer.role === 'supervisor';
+
 /** Who may receive an event: the one place that decides, so no event leaks by accident. */
 export function mayReceive(viewer: Viewer, event: DomainEvent): boolean {
   switch (event.type) {
@@ -14,5 +17,18 @@ export function mayReceive(viewer: Viewer, event: DomainEvent): boolean {
       return viewer.role === 'admin';
     case 'user.sessions-ended':
       return event.userId === viewer.userId;
+    case 'interaction.changed':
+      return (
+        overseer(viewer) ||
+        event.interaction.agentId === viewer.userId ||
+        event.previousAgentId === viewer.userId
+      );
+    case 'interaction.offered':
+    case 'interaction.withdrawn':
+      return overseer(viewer) || event.agentIds.includes(viewer.userId);
+    case 'interaction.message':
+      return overseer(viewer) || event.agentId === viewer.userId;
+    case 'agent.status':
+      return overseer(viewer) || event.presence.agentId === viewer.userId;
   }
 }

@@ -1,4 +1,5 @@
 import type { Snapshot } from '../../shared/realtime.ts';
+import { agentWork } from '../interactions/agent-work.ts';
 import { listPages } from '../pages/page-store.ts';
 import { toPage } from '../pages/page-view.ts';
 import type { Database } from '../store/database.ts';
@@ -7,5 +8,6 @@ import type { Viewer } from './audience.ts';
 /** The state a client starts from, limited to what its viewer may see. */
 export async function snapshotFor(db: Database, viewer: Viewer): Promise<Snapshot> {
   if (viewer.role === 'admin') return { pages: (await listPages(db)).map(toPage) };
+  if (viewer.role === 'agent') return { agent: await agentWork(db, viewer.userId) };
   return {};
 }

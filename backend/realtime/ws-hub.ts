@@ -10,13 +10,16 @@ import {
 } from '../../shared/realtime.ts';
 import { resolveSession } from '../accounts/sessions.ts';
 import { toUser } from '../accounts/user-view.ts';
+import type { Changes } from '../interactions/changes.ts';
 import { errorFields, type Logger } from '../log/logger.ts';
+import { agentConnected, heartbeat } from '../presence/presence.ts';
 import type { Database } from '../store/database.ts';
 import { mayReceive, type Viewer } from './audience.ts';
 import type { EventBus } from './event-bus.ts';
 import { snapshotFor } from './snapshot.ts';
 
 const MAX_MESSAGE_BYTES = 4_096;
+const HEARTBEAT_MS = 15_000;
 
 /** One authenticated socket. Events that arrive while its snapshot is being built wait in `pending`. */
 class Client {
@@ -58,8 +61,22 @@ export interface WsHub {
  * a log), is registered for events before its snapshot is read, then receives the snapshot and the
  * events that arrived meanwhile. Every event passes `mayReceive` for the socket's viewer.
  */
-export function createWsHub(deps: { db: Database; bus: EventBus; logger: Logger; now: () => Date }): WsHub {
+export function createWsHub(deps: {
+  db: Database;
+  bus: EventBus;
+  logger: Logger;
+  now: () => Date;
+  settle: (changes: Changes) => Promise<void>;
+}): WsHub {
   const clients = new Set<Client>();
+  // Open agent sockets keep their agents present; a silent agent goes offline after the grace period.
+  const beat = setInterval(() => {
+    const agents = [...clients].filter((c) => c.viewer.role === 'agent').map((c) => c.viewer.userId);
+    heartbeat(deps.db, [...new Set(agents)], deps.now()).catch((err) =>
+      deps.logger.error('heartbeat failed', errorFields(err)),
+    );
+  }, HEARTBEAT_MS);
+  beat.unref();
   deps.bus.subscribe((event) => {
     for (const c of clients) c.deliver(event);
   });
@@ -110,6 +127,7 @@ export function createWsHub(deps: { db: Database; bus: EventBus; logger: Logger;
           const c = new Client(ws, { userId: user.id, role: user.role });
           client = c;
           clients.add(c); // before the snapshot: what happens while it is read is queued, not lost
+          if (user.role === 'agent') await deps.settle(await agentConnected(deps.db, user.id, deps.now()));
           const snapshot = await snapshotFor(deps.db, c.viewer);
           c.send({ type: 'ready', user: toUser(user), snapshot });
           c.flush();

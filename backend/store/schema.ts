@@ -7,8 +7,10 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 
@@ -223,5 +225,153 @@ export const outbox = pgTable(
   (t) => [
     index('outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
     index('outbox_conversation_idx').on(t.conversationKey, t.id),
+  ],
+);
+
+// ── Campaigns, presence and interactions ─────────────────────────────────────────────────────
+
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    pageId: text('page_id')
+      .notNull()
+      .references(() => pages.id),
+    channel: text('channel', { enum: ['facebook', 'messenger'] }).notNull(),
+    strategy: text('strategy', {
+      enum: ['ringall', 'leastrecent', 'fewestcalls', 'random', 'rrmemory', 'linear', 'wrandom'],
+    }).notNull(),
+    schedule: jsonb('schedule')
+      .$type<{ weekday: number; from: string; to: string }[]>()
+      .notNull()
+      .default([]),
+    timeZone: text('time_zone').notNull().default('UTC'),
+    thresholds: jsonb('thresholds')
+      .$type<{ serviceLevel: number; dropout: number; chatTime: number; acd: number }>()
+      .notNull(),
+    maxPerAgent: integer('max_per_agent').notNull().default(3),
+    enabled: boolean('enabled').notNull().default(true),
+    cannedResponses: jsonb('canned_responses')
+      .$type<{ id: string; title: string; text: string }[]>()
+      .notNull()
+      .default([]),
+    /** rrmemory's memory: the member who got the previous interaction. */
+    lastAgentId: uuid('last_agent_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  // A Page has at most one campaign per channel: a comment or a chat is never routed twice.
+  (t) => [uniqueIndex('campaigns_page_channel_idx').on(t.pageId, t.channel)],
+);
+
+export const campaignMembers = pgTable(
+  'campaign_members',
+  {
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    penalty: integer('penalty').notNull().default(0),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.userId] }), index('campaign_members_user_idx').on(t.userId)],
+);
+
+/** An agent's status; `lastSeenAt` is refreshed while a socket is open, for the disconnect grace. */
+export const agentPresence = pgTable('agent_presence', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  status: text('status', { enum: ['offline', 'available', 'break'] })
+    .notNull()
+    .default('offline'),
+  breakReason: text('break_reason'),
+  statusSince: timestamp('status_since', { withTimezone: true }).notNull().defaultNow(),
+  loginAt: timestamp('login_at', { withTimezone: true }),
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+});
+
+/**
+ * One unit of work: a top-level comment thread (facebook) or a chat with one person from the first
+ * message until completed (messenger). `firstQueuedAt` orders the queue, so work returned to the
+ * queue goes back to its place at the head.
+ */
+export const interactions = pgTable(
+  'interactions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    pageId: text('page_id').notNull(),
+    channel: text('channel', { enum: ['facebook', 'messenger'] }).notNull(),
+    /** The top-level comment id (facebook) or the PSID (messenger). */
+    threadKey: text('thread_key').notNull(),
+    customerId: text('customer_id'),
+    customerName: text('customer_name'),
+    state: text('state', {
+      enum: ['queued', 'offered', 'assigned', 'answered', 'completed', 'abandoned', 'expired'],
+    }).notNull(),
+    agentId: uuid('agent_id').references(() => users.id, { onDelete: 'set null' }),
+    firstQueuedAt: timestamp('first_queued_at', { withTimezone: true }).notNull(),
+    /**
+     * Arrival order: Facebook's comment times have one-second precision, so arrivals within a second
+     * tie on firstQueuedAt. (firstQueuedAt, seq) is the queue's FIFO order.
+     */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    lastCustomerAt: timestamp('last_customer_at', { withTimezone: true }),
+    disposition: text('disposition'),
+  },
+  (t) => [
+    index('interactions_queue_idx').on(t.campaignId, t.firstQueuedAt).where(sql`${t.state} = 'queued'`),
+    index('interactions_agent_idx').on(t.agentId, t.state),
+    // One open interaction per thread: a new comment in the thread joins it instead of opening another.
+    uniqueIndex('interactions_open_thread_idx')
+      .on(t.campaignId, t.threadKey)
+      .where(sql`${t.state} in ('queued', 'offered', 'assigned', 'answered')`),
+  ],
+);
+
+/** Every lifecycle step with its time and actor: the source of the metrics and the recordings. */
+export const interactionTransitions = pgTable(
+  'interaction_transitions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    interactionId: uuid('interaction_id')
+      .notNull()
+      .references(() => interactions.id, { onDelete: 'cascade' }),
+    state: text('state', {
+      enum: ['queued', 'offered', 'assigned', 'answered', 'completed', 'abandoned', 'expired'],
+    }).notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    agentId: uuid('agent_id'),
+    /** Who did it: an agent, a supervisor, or the system (routing, timers, webhooks). */
+    actorId: uuid('actor_id'),
+    note: text('note'),
+  },
+  (t) => [index('interaction_transitions_interaction_idx').on(t.interactionId, t.at)],
+);
+
+/** Open ringall offers; the first member to accept takes the interaction and the rest are withdrawn. */
+export const interactionOffers = pgTable(
+  'interaction_offers',
+  {
+    interactionId: uuid('interaction_id')
+      .notNull()
+      .references(() => interactions.id, { onDelete: 'cascade' }),
+    agentId: uuid('agent_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    offeredAt: timestamp('offered_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.interactionId, t.agentId] }),
+    index('interaction_offers_agent_idx').on(t.agentId),
   ],
 );

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { parseGraphJson } from '../facebook/graph-json.ts';
 import type { ActionableWebhookEvent } from '../facebook/webhook-events.ts';
 import { normalizeWebhook } from '../facebook/webhook-normalizer.ts';
+import { Changes } from '../interactions/changes.ts';
+import { interactionEffects } from '../interactions/from-webhook.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Database } from '../store/database.ts';
 import { processedEvents, unroutedEvents } from '../store/schema.ts';
@@ -21,20 +23,24 @@ interface Claimed {
  * — so a crash mid-way leaves it pending, and the dedupe keys make the replay harmless.
  * Returns whether there may be more work.
  */
-export async function processDeliveries(db: Database, logger: Logger): Promise<boolean> {
+export async function processDeliveries(
+  db: Database,
+  logger: Logger,
+): Promise<{ more: boolean; changes: Changes }> {
   let claimed = 0;
+  const changes = new Changes();
   await db.transaction(async (tx) => {
     const result = await tx.execute(sql`
       select id, body, received_at from webhook_deliveries
       where status = 'pending' order by id limit ${BATCH} for update skip locked`);
     const rows = (result as unknown as { rows: Claimed[] }).rows;
     claimed = rows.length;
-    for (const row of rows) await processOne(tx as unknown as Database, row, logger);
+    for (const row of rows) await processOne(tx as unknown as Database, row, logger, changes);
   });
-  return claimed === BATCH;
+  return { more: claimed === BATCH, changes };
 }
 
-async function processOne(db: Database, row: Claimed, logger: Logger) {
+async function processOne(db: Database, row: Claimed, logger: Logger, changes: Changes) {
   let body: unknown;
   try {
     body = parseGraphJson(row.body);
@@ -59,6 +65,7 @@ async function processOne(db: Database, row: Claimed, logger: Logger) {
       continue;
     }
     await applyEvent(db, event as ActionableWebhookEvent, receivedAt);
+    changes.merge(await interactionEffects(db, event as ActionableWebhookEvent, receivedAt));
   }
   await db.execute(sql`update webhook_deliveries set status = 'processed', attempts = attempts + 1,
     processed_at = now(), error = ${problems.length ? problems.slice(0, 5).join('; ') : null} where id = ${row.id}`);

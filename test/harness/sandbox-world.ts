@@ -27,10 +27,10 @@ export async function startWorld(extraEnv: Record<string, string> = {}) {
     FB_DIALOG_URL: sandbox.url,
     ADMIN_EMAIL: WORLD_ADMIN.email,
     ADMIN_PASSWORD: WORLD_ADMIN.password,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.WORLD_LOG_LEVEL ?? 'silent',
     ...extraEnv,
   });
-  const backend = await startServer(config, createLogger('silent'));
+  const backend = await startServer(config, createLogger(config.logLevel));
   sandbox.sandbox.config.webhookUrl = `${backend.url}/webhooks/facebook`;
 
   const control = async <T = unknown>(method: string, path: string, body?: unknown): Promise<T> => {

@@ -5,6 +5,7 @@ import { createApp } from '../../backend/app.ts';
 import { loadConfig } from '../../backend/config.ts';
 import { createFacebookDeps } from '../../backend/facebook/create-facebook-deps.ts';
 import type { AppDeps } from '../../backend/http/app-deps.ts';
+import { publishChanges } from '../../backend/interactions/changes.ts';
 import { createLogger } from '../../backend/log/logger.ts';
 import { emitter } from '../../backend/realtime/emit.ts';
 import { createEventBus } from '../../backend/realtime/event-bus.ts';
@@ -52,6 +53,7 @@ export async function createTestApp(
     facebook: createFacebookDeps(config, logger, opts.graphFetch),
     events,
     emit: emitter(events, logger),
+    settle: async (changes) => publishChanges(store.db, emitter(events, logger), changes),
     wake: (w) => wakes.push(w),
   };
   const app = createApp(deps);

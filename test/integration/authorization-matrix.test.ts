@@ -15,6 +15,8 @@ const CALLERS: Caller[] = ['anonymous', 'agent', 'supervisor', 'admin'];
  */
 const ADMIN_ONLY = { anonymous: false, agent: false, supervisor: false, admin: true };
 const EVERYONE = { anonymous: true, agent: true, supervisor: true, admin: true };
+const LOGGED_IN = { anonymous: false, agent: true, supervisor: true, admin: true };
+const AGENT_ONLY = { anonymous: false, agent: true, supervisor: false, admin: false };
 const EXPECTED: Record<string, Record<Caller, boolean>> = {
   'GET /healthz': { anonymous: true, agent: true, supervisor: true, admin: true },
   'POST /api/auth/login': { anonymous: true, agent: true, supervisor: true, admin: true },
@@ -30,6 +32,15 @@ const EXPECTED: Record<string, Record<Caller, boolean>> = {
   'POST /api/pages/import-token': ADMIN_ONLY,
   'POST /api/pages/:id/check': ADMIN_ONLY,
   'PATCH /api/pages/:id': ADMIN_ONLY,
+  'GET /api/campaigns': LOGGED_IN,
+  'POST /api/campaigns': ADMIN_ONLY,
+  'GET /api/campaigns/:id': LOGGED_IN,
+  'PATCH /api/campaigns/:id': ADMIN_ONLY,
+  'GET /api/agent/work': AGENT_ONLY,
+  'POST /api/agent/status': AGENT_ONLY,
+  'POST /api/interactions/:id/accept': AGENT_ONLY,
+  'POST /api/interactions/:id/complete': AGENT_ONLY,
+  'POST /api/interactions/:id/replies': AGENT_ONLY,
   // Public, but proven otherwise: the state parameter, the verify token, the signature.
   'GET /oauth/facebook/callback': EVERYONE,
   'GET /webhooks/facebook': EVERYONE,

@@ -49,7 +49,7 @@ function deliver(body: string, signature: string | null = sign(body)) {
 }
 
 async function drain() {
-  while (await processDeliveries(t.store.db, t.deps.logger)) {
+  while ((await processDeliveries(t.store.db, t.deps.logger)).more) {
     // keep going until a round finds less than a full batch
   }
 }
@@ -238,7 +238,7 @@ describe('processing stored deliveries', () => {
   });
 
   it('leaves nothing pending after a round and is a no-op when there is nothing to do', async () => {
-    expect(await processDeliveries(t.store.db, t.deps.logger)).toBe(false);
+    expect((await processDeliveries(t.store.db, t.deps.logger)).more).toBe(false);
     await t.store.withSession((s) => s.query(`select 1`));
     expect(await count("webhook_deliveries where status = 'pending'")).toBe(0);
     void sql;

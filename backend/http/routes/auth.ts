@@ -7,6 +7,7 @@ import {
 import { login } from '../../accounts/login.ts';
 import { endSession } from '../../accounts/sessions.ts';
 import { toUser } from '../../accounts/user-view.ts';
+import { goOffline } from '../../presence/presence.ts';
 import { AppError } from '../app-error.ts';
 import { defineRoute } from '../route.ts';
 
@@ -38,8 +39,11 @@ export const authRoutes = [
     summary: 'End the current session.',
     access: 'authenticated',
     response: okSchema,
-    handler: async ({ token, deps }) => {
+    handler: async ({ token, deps, user }) => {
       await endSession(deps.store.db, token!);
+      // An agent who logs out leaves: their unanswered work goes back to the queue.
+      if (user!.role === 'agent')
+        await deps.settle(await goOffline(deps.store.db, user!.id, deps.now(), 'logged out', user!.id));
       return { ok: true as const };
     },
   }),

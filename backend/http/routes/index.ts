@@ -1,5 +1,7 @@
 import type { RouteDef } from '../route.ts';
+import { agentRoutes } from './agent.ts';
 import { authRoutes } from './auth.ts';
+import { campaignRoutes } from './campaigns.ts';
 import { healthRoutes } from './health.ts';
 import { oauthRoutes, pageRoutes } from './pages.ts';
 import { userRoutes } from './users.ts';
@@ -13,4 +15,6 @@ export const allRoutes: readonly RouteDef[] = [
   ...pageRoutes,
   ...oauthRoutes,
   ...webhookRoutes,
+  ...campaignRoutes,
+  ...agentRoutes,
 ];

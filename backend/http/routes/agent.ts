@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import {
+  completeSchema,
+  interactionIdParamsSchema,
+  replySchema,
+  setStatusSchema,
+} from '../../../shared/api/interactions.ts';
+import { accept, complete } from '../../interactions/agent-actions.ts';
+import { agentWork } from '../../interactions/agent-work.ts';
+import { readPresence } from '../../interactions/changes.ts';
+import { reply } from '../../interactions/reply.ts';
+import { setStatus } from '../../presence/presence.ts';
+import { AppError } from '../app-error.ts';
+import { defineRoute } from '../route.ts';
+
+const anything = z.unknown();
+
+function refuse(code: 'NOT_FOUND' | 'NOT_YOURS' | 'GONE' | 'CLOSED'): never {
+  if (code === 'NOT_FOUND') throw new AppError('NOT_FOUND', 'No such interaction.');
+  if (code === 'NOT_YOURS') throw new AppError('FORBIDDEN', 'This interaction is not assigned to you.');
+  throw new AppError(
+    'CONFLICT',
+    code === 'GONE' ? 'Someone else took it, or it went back to the queue.' : 'This interaction is closed.',
+  );
+}
+
+export const agentRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/agent/work',
+    summary: "The agent's status, interactions and open offers.",
+    access: ['agent'],
+    response: anything,
+    handler: async ({ deps, user }) => agentWork(deps.store.db, user!.id),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/agent/status',
+    summary: 'Available, or on break with a reason (current work stays; no new work).',
+    access: ['agent'],
+    body: setStatusSchema,
+    response: anything,
+    handler: async ({ deps, user, body }) => {
+      await deps.settle(await setStatus(deps.store.db, user!.id, body, deps.now()));
+      return readPresence(deps.store.db, user!.id);
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/interactions/:id/accept',
+    summary: 'Take an interaction offered to you (ringall); the other offers are withdrawn.',
+    access: ['agent'],
+    params: interactionIdParamsSchema,
+    response: anything,
+    handler: async ({ deps, user, params }) => {
+      const res = await accept(deps.store.db, params.id, user!.id, deps.now());
+      if (!res.ok) refuse(res.code);
+      await deps.settle(res.changes);
+      return { ok: true };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/interactions/:id/complete',
+    summary: 'Close your interaction, with an optional disposition.',
+    access: ['agent'],
+    params: interactionIdParamsSchema,
+    body: completeSchema,
+    response: anything,
+    handler: async ({ deps, user, params, body }) => {
+      const res = await complete(deps.store.db, params.id, user!.id, body.disposition, deps.now());
+      if (!res.ok) refuse(res.code);
+      await deps.settle(res.changes);
+      return { ok: true };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/interactions/:id/replies',
+    summary: 'Reply in your interaction: stored at once, sent by the outbox; the first reply answers it.',
+    access: ['agent'],
+    params: interactionIdParamsSchema,
+    body: replySchema,
+    response: anything,
+    status: 201,
+    handler: async ({ deps, user, params, body }) => {
+      const res = await reply(deps.store.db, user!, params.id, body, deps.now());
+      if (!res.ok) refuse(res.code);
+      await deps.settle(res.changes);
+      deps.wake('outbox');
+      return { outboxId: res.outboxId, status: 'pending' };
+    },
+  }),
+];

@@ -1,0 +1,175 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Database } from '../store/database.ts';
+import { interactionOffers, interactions } from '../store/schema.ts';
+import { Changes } from './changes.ts';
+import { recordTransition } from './transitions.ts';
+
+type Result = { ok: true; changes: Changes } | { ok: false; code: 'NOT_FOUND' | 'NOT_YOURS' | 'GONE' };
+
+const lockCampaign = (db: Database, campaignId: string) =>
+  db.execute(sql`select id from campaigns where id = ${campaignId} for update`);
+
+/** Ringall: the first offered member to accept takes it; the other offers are withdrawn. */
+export async function accept(
+  db: Database,
+  interactionId: string,
+  agentId: string,
+  now: Date,
+): Promise<Result> {
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Database;
+    const [i] = await t.select().from(interactions).where(eq(interactions.id, interactionId));
+    if (!i) return { ok: false, code: 'NOT_FOUND' } as const;
+    await lockCampaign(t, i.campaignId); // serial with routing of this campaign
+    const offers = await t
+      .select()
+      .from(interactionOffers)
+      .where(eq(interactionOffers.interactionId, interactionId));
+    const [fresh] = await t
+      .select({ state: interactions.state })
+      .from(interactions)
+      .where(eq(interactions.id, interactionId));
+    if (fresh?.state !== 'offered' || !offers.some((o) => o.agentId === agentId))
+      return { ok: false, code: 'GONE' } as const;
+    await t.delete(interactionOffers).where(eq(interactionOffers.interactionId, interactionId));
+    await t
+      .update(interactions)
+      .set({ state: 'assigned', agentId, assignedAt: now })
+      .where(eq(interactions.id, interactionId));
+    await recordTransition(t, {
+      interactionId,
+      state: 'assigned',
+      at: now,
+      agentId,
+      actorId: agentId,
+      note: 'accepted',
+    });
+    const changes = new Changes();
+    changes.change(interactionId);
+    const others = offers.map((o) => o.agentId).filter((a) => a !== agentId);
+    if (others.length) changes.withdrawn.push({ id: interactionId, agentIds: others });
+    return { ok: true, changes } as const;
+  });
+}
+
+/** The agent closes the interaction (optional disposition); their capacity frees for the queue's head. */
+export async function complete(
+  db: Database,
+  interactionId: string,
+  agentId: string,
+  disposition: string | undefined,
+  now: Date,
+): Promise<Result> {
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Database;
+    const [i] = await t.select().from(interactions).where(eq(interactions.id, interactionId)).for('update');
+    if (!i) return { ok: false, code: 'NOT_FOUND' } as const;
+    if (i.agentId !== agentId) return { ok: false, code: 'NOT_YOURS' } as const;
+    if (i.state !== 'assigned' && i.state !== 'answered') return { ok: false, code: 'GONE' } as const;
+    await t
+      .update(interactions)
+      .set({ state: 'completed', endedAt: now, disposition: disposition ?? null })
+      .where(eq(interactions.id, interactionId));
+    await recordTransition(t, {
+      interactionId,
+      state: 'completed',
+      at: now,
+      agentId,
+      actorId: agentId,
+      note: disposition,
+    });
+    const changes = new Changes();
+    changes.change(interactionId);
+    changes.route.add(i.campaignId);
+    return { ok: true, changes } as const;
+  });
+}
+
+/** The first agent reply makes it answered (once). */
+export async function markAnswered(
+  db: Database,
+  interactionId: string,
+  agentId: string,
+  now: Date,
+  changes: Changes,
+) {
+  const [updated] = await db
+    .update(interactions)
+    .set({ state: 'answered', answeredAt: now })
+    .where(
+      and(
+        eq(interactions.id, interactionId),
+        eq(interactions.state, 'assigned'),
+        isNull(interactions.answeredAt),
+      ),
+    )
+    .returning({ id: interactions.id });
+  if (updated) {
+    await recordTransition(db, { interactionId, state: 'answered', at: now, agentId, actorId: agentId });
+    changes.change(interactionId);
+  }
+}
+
+/**
+ * The agent left (logout, forced logout, a disconnect past the grace period, or a break for their
+ * offers): their unanswered work goes back to the queue — at the head, since the queue is ordered
+ * by when each interaction first arrived — and their ringall offers are withdrawn.
+ */
+export async function releaseAgentWork(
+  db: Database,
+  agentId: string,
+  now: Date,
+  opts: { assigned: boolean; note: string; actorId?: string | null },
+): Promise<Changes> {
+  const changes = new Changes();
+  const offers = await db
+    .delete(interactionOffers)
+    .where(eq(interactionOffers.agentId, agentId))
+    .returning({ interactionId: interactionOffers.interactionId });
+  for (const { interactionId } of offers) {
+    changes.withdrawn.push({ id: interactionId, agentIds: [agentId] });
+    const left = await db
+      .select()
+      .from(interactionOffers)
+      .where(eq(interactionOffers.interactionId, interactionId))
+      .limit(1);
+    if (left.length === 0) {
+      const [back] = await db
+        .update(interactions)
+        .set({ state: 'queued' })
+        .where(and(eq(interactions.id, interactionId), eq(interactions.state, 'offered')))
+        .returning({ campaignId: interactions.campaignId });
+      if (back) {
+        await recordTransition(db, {
+          interactionId,
+          state: 'queued',
+          at: now,
+          note: opts.note,
+          actorId: opts.actorId,
+        });
+        changes.change(interactionId);
+        changes.route.add(back.campaignId);
+      }
+    }
+  }
+  if (opts.assigned) {
+    const returned = await db
+      .update(interactions)
+      .set({ state: 'queued', agentId: null, assignedAt: null })
+      .where(and(eq(interactions.agentId, agentId), inArray(interactions.state, ['assigned'])))
+      .returning({ id: interactions.id, campaignId: interactions.campaignId });
+    for (const r of returned) {
+      await recordTransition(db, {
+        interactionId: r.id,
+        state: 'queued',
+        at: now,
+        agentId,
+        note: opts.note,
+        actorId: opts.actorId,
+      });
+      changes.change(r.id, agentId);
+      changes.route.add(r.campaignId);
+    }
+  }
+  return changes;
+}
