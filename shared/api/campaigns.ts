@@ -1,6 +1,14 @@
 import { z } from 'zod';
 
-export const STRATEGY_NAMES = ['ringall', 'leastrecent', 'fewestcalls', 'random', 'rrmemory', 'linear', 'wrandom'] as const;
+export const STRATEGY_NAMES = [
+  'ringall',
+  'leastrecent',
+  'fewestcalls',
+  'random',
+  'rrmemory',
+  'linear',
+  'wrandom',
+] as const;
 export const strategySchema = z.enum(STRATEGY_NAMES);
 export type StrategyName = z.infer<typeof strategySchema>;
 
@@ -21,8 +29,16 @@ export type ScheduleRow = z.infer<typeof scheduleRowSchema>;
 /** Thresholds in seconds, except `acd`: the most customers waiting before the queue alarm. */
 export const thresholdsSchema = z.strictObject({
   serviceLevel: z.number().int().min(1).max(86_400),
-  dropout: z.number().int().min(1).max(7 * 86_400),
-  chatTime: z.number().int().min(1).max(7 * 86_400),
+  dropout: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 86_400),
+  chatTime: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 86_400),
   acd: z.number().int().min(0).max(100_000),
 });
 export type Thresholds = z.infer<typeof thresholdsSchema>;
@@ -103,7 +119,9 @@ export const campaignSchema = z.object({
   maxInteractionsPerAgent: z.number(),
   enabled: z.boolean(),
   cannedResponses: z.array(cannedResponseSchema),
-  members: z.array(z.object({ userId: z.string(), name: z.string(), penalty: z.number(), position: z.number() })),
+  members: z.array(
+    z.object({ userId: z.string(), name: z.string(), penalty: z.number(), position: z.number() }),
+  ),
   /** Whether the schedule has it open now (closed hours keep interactions queued). */
   openNow: z.boolean(),
   createdAt: z.string(),
