@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_PER_AGENT, DEFAULT_THRESHOLDS } from '../../shared/api/campaigns.ts';
+import {
+  createCampaignSchema,
+  DEFAULT_MAX_PER_AGENT,
+  DEFAULT_THRESHOLDS,
+  updateCampaignSchema,
+} from '../../shared/api/campaigns.ts';
 import { type CampaignFormOptions, createCampaignFormModel } from './campaign-form-model.ts';
 import { campaign, keys, user } from './campaign-test-fixtures.ts';
 
@@ -338,5 +343,28 @@ describe('editing a campaign', () => {
     // And a blank pageId is no issue when editing: the server keeps the campaign's.
     f.setField('pageId', '');
     expect(paths(f)).toEqual([]);
+  });
+});
+
+describe('the API contract', () => {
+  const ada = '6f1c4b9e-2c1d-4a59-8f0e-0d6b1f6d1c11';
+
+  it('builds create and update inputs that the shared schemas accept as they are', () => {
+    const f = filled();
+    f.addRow();
+    f.addResponse('Hello', 'Hi!');
+    f.addMember(user('Ada', { id: ada }));
+    const create = f.toCreateInput();
+    expect(createCampaignSchema.parse(create)).toEqual(create);
+
+    const e = form({
+      campaign: campaign({ members: [{ userId: ada, name: 'Ada', penalty: 1, position: 3 }] }),
+    });
+    e.setField('strategy', 'linear');
+    e.addRow();
+    e.setPenalty(ada, '2');
+    const update = e.toUpdateInput();
+    expect(Object.keys(update).sort()).toEqual(['members', 'schedule', 'strategy']);
+    expect(updateCampaignSchema.parse(update)).toEqual(update);
   });
 });
