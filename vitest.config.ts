@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
@@ -18,6 +19,9 @@ export default defineConfig({
       },
       {
         plugins: [WxtVitest()],
+        // A git worktree may symlink node_modules to the main checkout's; Vite serves setup files
+        // from the real path, which sits outside the root, so allow it explicitly.
+        server: { fs: { allow: ['.', realpathSync('node_modules')] } },
         oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
         test: {
           name: 'extension',

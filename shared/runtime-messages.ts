@@ -1,3 +1,4 @@
+import type { Campaign, CreateCampaignInput, UpdateCampaignInput } from './api/campaigns.ts';
 import type { Activation, Page } from './api/pages.ts';
 import type { CreateUserInput, UpdateUserInput, User } from './api/users.ts';
 import type { ErrorCode, FieldIssue } from './errors.ts';
@@ -36,6 +37,10 @@ export interface RuntimeRequests {
   'pages.import': { input: { accessToken: string }; output: ImportTokenResult };
   'pages.check': { input: { id: string }; output: Page };
   'pages.update': { input: { id: string; humanAgentEnabled: boolean }; output: Page };
+  'campaigns.list': { input: undefined; output: Campaign[] };
+  'campaigns.create': { input: CreateCampaignInput; output: Campaign };
+  /** `changes` replaces whole values: a list sent is the new list, in its new order. */
+  'campaigns.update': { input: { id: string; changes: UpdateCampaignInput }; output: Campaign };
 }
 
 export interface ImportTokenResult {

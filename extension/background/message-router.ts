@@ -1,3 +1,4 @@
+import type { Campaign } from '../../shared/api/campaigns.ts';
 import type { Activation, Page } from '../../shared/api/pages.ts';
 import type { User } from '../../shared/api/users.ts';
 import type {
@@ -58,6 +59,13 @@ export function createHandlers(session: SessionService, dialog: ActivationWindow
       session.call<Page>('PATCH', `/api/pages/${encodeURIComponent(input.id)}`, {
         humanAgentEnabled: input.humanAgentEnabled,
       }),
+    'campaigns.list': async () => {
+      const res = await session.call<{ campaigns: Campaign[] }>('GET', '/api/campaigns');
+      return res.ok ? { ok: true, value: res.value.campaigns } : res;
+    },
+    'campaigns.create': (input) => session.call<Campaign>('POST', '/api/campaigns', input),
+    'campaigns.update': (input) =>
+      session.call<Campaign>('PATCH', `/api/campaigns/${encodeURIComponent(input.id)}`, input.changes),
   };
 }
 

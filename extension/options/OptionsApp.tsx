@@ -3,6 +3,7 @@ import { t } from '../ui/i18n.ts';
 import { LoginForm } from '../ui/LoginForm.tsx';
 import { createSessionModel } from '../ui/session-model.ts';
 import { WhoAmI } from '../ui/WhoAmI.tsx';
+import { CampaignsScreen } from './CampaignsScreen.tsx';
 import { ConnectionCard } from './ConnectionCard.tsx';
 import { PagesScreen } from './PagesScreen.tsx';
 import { UsersScreen } from './UsersScreen.tsx';
@@ -39,7 +40,7 @@ export function OptionsApp() {
   );
 }
 
-const SCREENS = ['pages', 'users'] as const;
+const SCREENS = ['pages', 'campaigns', 'users'] as const;
 
 /** The admin's screens, one at a time, as tabs. */
 function AdminScreens() {
@@ -60,7 +61,11 @@ function AdminScreens() {
           </button>
         ))}
       </div>
-      <div role="tabpanel">{screen === 'pages' ? <PagesScreen /> : <UsersScreen />}</div>
+      <div role="tabpanel">
+        {screen === 'pages' && <PagesScreen />}
+        {screen === 'campaigns' && <CampaignsScreen />}
+        {screen === 'users' && <UsersScreen />}
+      </div>
     </>
   );
 }
