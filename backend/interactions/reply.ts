@@ -17,7 +17,7 @@ export async function reply(
   db: Database,
   agent: UserRow,
   interactionId: string,
-  input: { text?: string; attachmentUrl?: string; commentId?: string },
+  input: { text?: string; attachmentUrl?: string; commentId?: string; privately?: boolean },
   now: Date,
 ): Promise<ReplyResult> {
   return db.transaction(async (tx) => {
@@ -27,34 +27,42 @@ export async function reply(
     if (i.agentId !== agent.id) return { ok: false, code: 'NOT_YOURS' } as const;
     if (i.state !== 'assigned' && i.state !== 'answered') return { ok: false, code: 'CLOSED' } as const;
     const who = { agentId: agent.id, agentName: agent.name };
+    const commentId = input.commentId ?? i.threadKey;
     const row =
-      i.channel === 'facebook'
+      i.channel === 'facebook' && input.privately
         ? await enqueueReply(
             t,
             i.pageId,
-            {
-              kind: 'comment_reply',
-              commentId: input.commentId ?? i.threadKey,
-              text: input.text,
-              attachmentUrl: input.attachmentUrl,
-              ...who,
-            },
+            { kind: 'private_reply', commentId, text: input.text ?? '', ...who },
             now,
           )
-        : await enqueueReply(
-            t,
-            i.pageId,
-            {
-              kind: 'message',
-              psid: i.threadKey,
-              text: input.text,
-              ...(input.attachmentUrl
-                ? { attachment: { type: 'image' as const, url: input.attachmentUrl } }
-                : {}),
-              ...who,
-            },
-            now,
-          );
+        : i.channel === 'facebook'
+          ? await enqueueReply(
+              t,
+              i.pageId,
+              {
+                kind: 'comment_reply',
+                commentId: input.commentId ?? i.threadKey,
+                text: input.text,
+                attachmentUrl: input.attachmentUrl,
+                ...who,
+              },
+              now,
+            )
+          : await enqueueReply(
+              t,
+              i.pageId,
+              {
+                kind: 'message',
+                psid: i.threadKey,
+                text: input.text,
+                ...(input.attachmentUrl
+                  ? { attachment: { type: 'image' as const, url: input.attachmentUrl } }
+                  : {}),
+                ...who,
+              },
+              now,
+            );
     const changes = new Changes();
     await markAnswered(t, interactionId, agent.id, now, changes);
     return { ok: true, outboxId: row.id, changes } as const;

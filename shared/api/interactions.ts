@@ -61,6 +61,8 @@ export const replySchema = z
       .string()
       .regex(/^[\d_]{1,80}$/)
       .optional(),
+    /** Facebook: answer the comment privately in Messenger (once per comment, within 7 days). */
+    privately: z.boolean().optional(),
   })
   .refine((r) => Boolean(r.text) || Boolean(r.attachmentUrl), {
     message: 'Write something or attach a file.',
