@@ -1,7 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../store/database.ts';
-import { campaigns, interactions } from '../store/schema.ts';
-import { OPEN_STATES, recordTransition } from './transitions.ts';
+import { interactions } from '../store/schema.ts';
+import { enabledCampaign, openInteraction } from './find-open.ts';
+import { recordTransition } from './transitions.ts';
 
 export type Opened =
   | { kind: 'none' } // no enabled campaign for this Page and channel: stored, not routed
@@ -24,29 +25,9 @@ export async function openOrJoin(
     at: Date;
   },
 ): Promise<Opened> {
-  const [campaign] = await db
-    .select({ id: campaigns.id })
-    .from(campaigns)
-    .where(
-      and(
-        eq(campaigns.pageId, input.pageId),
-        eq(campaigns.channel, input.channel),
-        eq(campaigns.enabled, true),
-      ),
-    )
-    .limit(1);
+  const campaign = await enabledCampaign(db, input.pageId, input.channel);
   if (!campaign) return { kind: 'none' };
-  const [open] = await db
-    .select({ id: interactions.id, agentId: interactions.agentId })
-    .from(interactions)
-    .where(
-      and(
-        eq(interactions.campaignId, campaign.id),
-        eq(interactions.threadKey, input.threadKey),
-        inArray(interactions.state, [...OPEN_STATES]),
-      ),
-    )
-    .limit(1);
+  const open = await openInteraction(db, campaign.id, input.threadKey);
   if (open) {
     await db.update(interactions).set({ lastCustomerAt: input.at }).where(eq(interactions.id, open.id));
     return { kind: 'joined', interactionId: open.id, campaignId: campaign.id, agentId: open.agentId };

@@ -1,7 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../store/database.ts';
-import { campaignMembers, campaigns, interactions } from '../store/schema.ts';
+import { campaignMembers, interactions } from '../store/schema.ts';
 import { Changes } from './changes.ts';
+import { enabledCampaign, openInteraction } from './find-open.ts';
 import { recordTransition } from './transitions.ts';
 
 /**
@@ -14,30 +15,9 @@ export async function openPrivateChat(
   input: { pageId: string; psid: string; customerName: string | null; agentId: string; at: Date },
 ): Promise<Changes> {
   const changes = new Changes();
-  const [campaign] = await db
-    .select({ id: campaigns.id })
-    .from(campaigns)
-    .where(
-      and(
-        eq(campaigns.pageId, input.pageId),
-        eq(campaigns.channel, 'messenger'),
-        eq(campaigns.enabled, true),
-      ),
-    )
-    .limit(1);
+  const campaign = await enabledCampaign(db, input.pageId, 'messenger');
   if (!campaign) return changes;
-  const open = await db
-    .select({ id: interactions.id })
-    .from(interactions)
-    .where(
-      and(
-        eq(interactions.campaignId, campaign.id),
-        eq(interactions.threadKey, input.psid),
-        inArray(interactions.state, ['queued', 'offered', 'assigned', 'answered']),
-      ),
-    )
-    .limit(1);
-  if (open.length) return changes;
+  if (await openInteraction(db, campaign.id, input.psid)) return changes;
   const [member] = await db
     .select({ userId: campaignMembers.userId })
     .from(campaignMembers)

@@ -1,6 +1,6 @@
 import type { Page as PwPage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension } from '../harness/browser.ts';
+import { type ExtensionBrowser, launchWithExtension, logInToOptions } from '../harness/browser.ts';
 import { eventually, startWorld, WORLD_ADMIN, type World } from '../harness/sandbox-world.ts';
 import { screenshot } from '../harness/screenshots.ts';
 
@@ -23,13 +23,7 @@ let loggedIn: PwPage | undefined;
 /** The options page, logged in as the admin (once: the extension keeps the session). */
 async function openOptionsAsAdmin(): Promise<PwPage> {
   if (loggedIn) return loggedIn;
-  const options = await browser.context.newPage();
-  await options.goto(browser.url('options.html'));
-  await options.getByLabel('Backend URL').fill(w.backend.url);
-  await options.getByRole('button', { name: 'Save' }).click();
-  await options.getByLabel('Email').fill(WORLD_ADMIN.email);
-  await options.getByLabel('Password').fill(WORLD_ADMIN.password);
-  await options.getByRole('button', { name: 'Log in' }).click();
+  const options = await logInToOptions(browser, w.backend.url, WORLD_ADMIN);
   await options.getByRole('heading', { name: 'Pages' }).waitFor();
   loggedIn = options;
   return options;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension } from '../harness/browser.ts';
+import { type ExtensionBrowser, launchWithExtension, logInToOptions } from '../harness/browser.ts';
 import { startWorld, WORLD_ADMIN, type World } from '../harness/sandbox-world.ts';
 import { screenshot } from '../harness/screenshots.ts';
 
@@ -26,13 +26,7 @@ afterAll(async () => {
 
 describe('campaign screens, in the browser', () => {
   it('creates a campaign with a schedule, thresholds, a canned response and members, then disables it', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(browser.url('options.html'));
-    await options.getByLabel('Backend URL').fill(w.backend.url);
-    await options.getByRole('button', { name: 'Save' }).click();
-    await options.getByLabel('Email').fill(WORLD_ADMIN.email);
-    await options.getByLabel('Password').fill(WORLD_ADMIN.password);
-    await options.getByRole('button', { name: 'Log in' }).click();
+    const options = await logInToOptions(browser, w.backend.url, WORLD_ADMIN);
     await options.getByRole('tab', { name: 'Campaigns' }).click();
     await options.getByRole('button', { name: 'New campaign' }).click();
 

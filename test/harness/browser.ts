@@ -64,3 +64,19 @@ export async function launchWithExtension(opts: { facebookPort?: number } = {}):
     },
   };
 }
+
+/** Opens the options page, points it at the backend and logs in, as a person would. */
+export async function logInToOptions(
+  browser: ExtensionBrowser,
+  backendUrl: string,
+  user: { email: string; password: string },
+) {
+  const options = await browser.context.newPage();
+  await options.goto(browser.url('options.html'));
+  await options.getByLabel('Backend URL').fill(backendUrl);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByLabel('Email').fill(user.email);
+  await options.getByLabel('Password').fill(user.password);
+  await options.getByRole('button', { name: 'Log in' }).click();
+  return options;
+}
