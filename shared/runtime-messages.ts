@@ -1,4 +1,5 @@
 import type { Campaign, CreateCampaignInput, UpdateCampaignInput } from './api/campaigns.ts';
+import type { PresenceView } from './api/interactions.ts';
 import type { Activation, Page } from './api/pages.ts';
 import type { CreateUserInput, UpdateUserInput, User } from './api/users.ts';
 import type { ErrorCode, FieldIssue } from './errors.ts';
@@ -37,6 +38,12 @@ export interface RuntimeRequests {
   'pages.import': { input: { accessToken: string }; output: ImportTokenResult };
   'pages.check': { input: { id: string }; output: Page };
   'pages.update': { input: { id: string; humanAgentEnabled: boolean }; output: Page };
+  'agent.status': {
+    input: { status: 'available' } | { status: 'break'; reason: string };
+    output: PresenceView;
+  };
+  'interactions.accept': { input: { id: string }; output: { ok: true } };
+  'interactions.complete': { input: { id: string; disposition?: string }; output: { ok: true } };
   'campaigns.list': { input: undefined; output: Campaign[] };
   'campaigns.create': { input: CreateCampaignInput; output: Campaign };
   /** `changes` replaces whole values: a list sent is the new list, in its new order. */

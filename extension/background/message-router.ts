@@ -1,4 +1,5 @@
 import type { Campaign } from '../../shared/api/campaigns.ts';
+import type { PresenceView } from '../../shared/api/interactions.ts';
 import type { Activation, Page } from '../../shared/api/pages.ts';
 import type { User } from '../../shared/api/users.ts';
 import type {
@@ -66,6 +67,13 @@ export function createHandlers(session: SessionService, dialog: ActivationWindow
     'campaigns.create': (input) => session.call<Campaign>('POST', '/api/campaigns', input),
     'campaigns.update': (input) =>
       session.call<Campaign>('PATCH', `/api/campaigns/${encodeURIComponent(input.id)}`, input.changes),
+    'agent.status': (input) => session.call<PresenceView>('POST', '/api/agent/status', input),
+    'interactions.accept': (input) =>
+      session.call<{ ok: true }>('POST', `/api/interactions/${encodeURIComponent(input.id)}/accept`),
+    'interactions.complete': (input) =>
+      session.call<{ ok: true }>('POST', `/api/interactions/${encodeURIComponent(input.id)}/complete`, {
+        ...(input.disposition ? { disposition: input.disposition } : {}),
+      }),
   };
 }
 

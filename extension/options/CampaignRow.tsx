@@ -1,7 +1,7 @@
 import type { Campaign } from '../../shared/api/campaigns.ts';
+import { ChannelIcon } from '../ui/ChannelIcon.tsx';
 import { t } from '../ui/i18n.ts';
 import { TokenBadge } from '../ui/TokenBadge.tsx';
-import { ChannelIcon } from './ChannelIcon.tsx';
 import type { CampaignsModel } from './campaigns-model.ts';
 
 /**

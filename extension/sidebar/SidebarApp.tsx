@@ -3,15 +3,20 @@ import { t } from '../ui/i18n.ts';
 import { LoginForm } from '../ui/LoginForm.tsx';
 import { createSessionModel } from '../ui/session-model.ts';
 import { WhoAmI } from '../ui/WhoAmI.tsx';
+import { Inbox } from './Inbox.tsx';
+import { createInboxModel } from './inbox-model.ts';
+import { StatusSwitch } from './StatusSwitch.tsx';
 
-/** The agent's sidebar on facebook.com; for now it shows the logged-in agent (the inbox comes later). */
+/** The agent's sidebar on facebook.com: who is logged in, their status, and their live inbox. */
 export function SidebarApp() {
   const session = useMemo(() => createSessionModel(), []);
+  const inbox = useMemo(() => createInboxModel(() => session.state.value?.user?.id ?? null), [session]);
   useEffect(() => {
     const ac = new AbortController();
     session.start(ac.signal);
+    inbox.start(ac.signal);
     return () => ac.abort();
-  }, [session]);
+  }, [session, inbox]);
   const state = session.state.value;
   return (
     <main class="sidebar">
@@ -21,6 +26,12 @@ export function SidebarApp() {
       </header>
       {state === null && <p class="muted">{t('loading')}</p>}
       {state && !state.user && <LoginForm session={session} />}
+      {state?.user?.role === 'agent' && (
+        <div class="stack sidebar-body">
+          <StatusSwitch inbox={inbox} />
+          <Inbox inbox={inbox} />
+        </div>
+      )}
     </main>
   );
 }
