@@ -40,3 +40,13 @@ export async function agentWork(db: Database, agentId: string): Promise<AgentWor
     ).sort(byQueue),
   };
 }
+
+/** Whether a ringall offer for this interaction is open to this agent. */
+export async function isOfferedTo(db: Database, interactionId: string, agentId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: interactionOffers.interactionId })
+    .from(interactionOffers)
+    .where(and(eq(interactionOffers.interactionId, interactionId), eq(interactionOffers.agentId, agentId)))
+    .limit(1);
+  return rows.length > 0;
+}

@@ -67,3 +67,25 @@ export const replySchema = z
   .refine((r) => Boolean(r.text) || Boolean(r.attachmentUrl), {
     message: 'Write something or attach a file.',
   });
+
+/** One message of a transcript, whoever wrote it. */
+export interface TranscriptMessage {
+  id: string;
+  /** A customer, our agent (with their name), the Page itself outside Pagedesk, or the system. */
+  author: { kind: 'customer' | 'agent' | 'page'; name: string | null; agentId: string | null };
+  text: string;
+  attachments: { type: string; url?: string }[];
+  at: string | null;
+  /** Facebook: the comment replied to; null for the thread's top comment. */
+  parentId: string | null;
+  removed: boolean;
+  /** Facebook: the private reply already went (a comment gets one). */
+  privateReplySent?: boolean;
+}
+
+export interface Transcript {
+  interaction: InteractionView;
+  /** Facebook: the post the thread hangs on. */
+  post: { id: string; message: string; photoUrl: string | null } | null;
+  messages: TranscriptMessage[];
+}

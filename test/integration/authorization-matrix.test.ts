@@ -37,6 +37,7 @@ const EXPECTED: Record<string, Record<Caller, boolean>> = {
   'GET /api/campaigns/:id': LOGGED_IN,
   'PATCH /api/campaigns/:id': ADMIN_ONLY,
   'GET /api/agent/work': AGENT_ONLY,
+  'GET /api/interactions/:id': LOGGED_IN,
   'POST /api/agent/status': AGENT_ONLY,
   'POST /api/interactions/:id/accept': AGENT_ONLY,
   'POST /api/interactions/:id/complete': AGENT_ONLY,

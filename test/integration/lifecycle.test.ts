@@ -104,9 +104,39 @@ describe('the interaction lifecycle', () => {
     await eventually(async () => (await interactionOf(c.id)).agent_id === agent.id, 3_000);
   });
 
+  it("shows the thread with its post, the customer's comment and the agent's public reply", async () => {
+    const [mine] = await rows<{ id: string }>(
+      `select id from interactions where agent_id = $1 and channel = 'facebook' and state = 'assigned'`,
+      [agent.id],
+    );
+    expect(
+      (
+        await w.api('POST', `/api/interactions/${mine!.id}/replies`, agent.token, {
+          text: 'We are open now!',
+        })
+      ).status,
+    ).toBe(201);
+    const thread = await eventually(async () => {
+      const t = await (await w.api('GET', `/api/interactions/${mine!.id}`, agent.token)).json();
+      return t.messages.length >= 2 ? t : undefined;
+    });
+    expect(thread.post).toMatchObject({ message: 'Hi' });
+    expect(
+      thread.messages.map((m: { author: { kind: string; name: string }; text: string }) => [
+        m.author.kind,
+        m.author.name,
+        m.text,
+      ]),
+    ).toEqual([
+      ['customer', 'Quim', 'Open?'],
+      ['agent', 'Lia', 'We are open now!'],
+    ]);
+    expect(thread.interaction.state).toBe('answered');
+  });
+
   it('gives the Messenger chat opened by a private reply to the agent who wrote it', async () => {
     const [comment] = await rows<{ thread_key: string; id: string }>(
-      `select thread_key, id from interactions where agent_id = $1 and channel = 'facebook' and state = 'assigned'`,
+      `select thread_key, id from interactions where agent_id = $1 and channel = 'facebook' and state in ('assigned', 'answered')`,
       [agent.id],
     );
     const res = await w.api('POST', `/api/interactions/${comment!.id}/replies`, agent.token, {

@@ -95,6 +95,21 @@ describe('ringall on a Messenger campaign', () => {
       ),
     );
     expect(row).toMatchObject({ state: 'answered', answered_at: expect.any(Date) });
+    // The transcript: the customer's message, then the reply with the agent's name.
+    const chat = await eventually(async () => {
+      const t = await (await w.api('GET', `/api/interactions/${id}`, owner.token)).json();
+      return t.messages.length >= 2 ? t : undefined;
+    });
+    expect(
+      chat.messages.map((m: { author: { kind: string }; text: string }) => [m.author.kind, m.text]),
+    ).toEqual([
+      ['customer', 'Hello!'],
+      ['agent', 'Hi Xena, how can we help?'],
+    ]);
+    expect(chat.messages[1].author.name).toBe(
+      owner === agents[0] ? 'Uma' : owner === agents[1] ? 'Vic' : 'Wes',
+    );
+    expect((await w.api('GET', `/api/interactions/${id}`, admin)).status).toBe(200);
     // Someone else's interaction is not theirs to answer.
     const other = agents.find((a) => a !== owner)!;
     expect(

@@ -6,9 +6,10 @@ import {
   setStatusSchema,
 } from '../../../shared/api/interactions.ts';
 import { accept, complete } from '../../interactions/agent-actions.ts';
-import { agentWork } from '../../interactions/agent-work.ts';
+import { agentWork, isOfferedTo } from '../../interactions/agent-work.ts';
 import { readPresence } from '../../interactions/changes.ts';
 import { reply } from '../../interactions/reply.ts';
+import { transcript } from '../../interactions/transcript.ts';
 import { setStatus } from '../../presence/presence.ts';
 import { AppError } from '../app-error.ts';
 import { defineRoute } from '../route.ts';
@@ -25,6 +26,24 @@ function refuse(code: 'NOT_FOUND' | 'NOT_YOURS' | 'GONE' | 'CLOSED'): never {
 }
 
 export const agentRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/interactions/:id',
+    summary: 'The transcript: the post and thread, or the chat, with every author. Agents see their own.',
+    access: 'authenticated',
+    params: interactionIdParamsSchema,
+    response: anything,
+    handler: async ({ deps, user, params }) => {
+      const found = await transcript(deps.store.db, params.id);
+      // An agent reads only what is (or is offered) theirs; the answer does not tell others exist.
+      const offered =
+        found && user!.role === 'agent' && (await isOfferedTo(deps.store.db, params.id, user!.id));
+      if (!found || (user!.role === 'agent' && found.interaction.agentId !== user!.id && !offered)) {
+        throw new AppError('NOT_FOUND', 'No such interaction.');
+      }
+      return found;
+    },
+  }),
   defineRoute({
     method: 'get',
     path: '/api/agent/work',
