@@ -25,6 +25,15 @@ const view = (id: string, queuedAt: string, extra: Partial<InteractionView> = {}
   ...extra,
 });
 
+/** The socket told the inbox that an interaction changed. */
+function changed(
+  model: ReturnType<typeof setup>['model'],
+  interaction: InteractionView,
+  previousAgentId: string | null = null,
+) {
+  model.receive({ type: 'event', event: { type: 'interaction.changed', interaction, previousAgentId } });
+}
+
 function setup(answers: Record<string, RuntimeResult<unknown>> = {}) {
   const sent: { type: string; input: unknown }[] = [];
   const send = (async (type: string, input?: unknown) => {
@@ -59,47 +68,19 @@ describe('inbox model', () => {
 
   it('adds a newly assigned interaction as unread, and drops one that left the agent', () => {
     const { model } = setup();
-    model.receive({
-      type: 'event',
-      event: {
-        type: 'interaction.changed',
-        interaction: view('x', '2026-11-24T10:00:00Z'),
-        previousAgentId: null,
-      },
-    });
+    changed(model, view('x', '2026-11-24T10:00:00Z'));
     expect(model.items.value.map((i) => i.id)).toEqual(['x']);
     expect(model.unread.value.has('x')).toBe(true);
     model.open('x');
     expect(model.unread.value.has('x')).toBe(false);
-    model.receive({
-      type: 'event',
-      event: {
-        type: 'interaction.changed',
-        interaction: view('x', '2026-11-24T10:00:00Z', { state: 'queued', agentId: null }),
-        previousAgentId: ME,
-      },
-    });
+    changed(model, view('x', '2026-11-24T10:00:00Z', { state: 'queued', agentId: null }), ME);
     expect(model.items.value).toEqual([]);
   });
 
   it('removes a completed interaction', () => {
     const { model } = setup();
-    model.receive({
-      type: 'event',
-      event: {
-        type: 'interaction.changed',
-        interaction: view('x', '2026-11-24T10:00:00Z'),
-        previousAgentId: null,
-      },
-    });
-    model.receive({
-      type: 'event',
-      event: {
-        type: 'interaction.changed',
-        interaction: view('x', '2026-11-24T10:00:00Z', { state: 'completed' }),
-        previousAgentId: null,
-      },
-    });
+    changed(model, view('x', '2026-11-24T10:00:00Z'));
+    changed(model, view('x', '2026-11-24T10:00:00Z', { state: 'completed' }));
     expect(model.items.value).toEqual([]);
   });
 
@@ -132,14 +113,7 @@ describe('inbox model', () => {
 
   it('marks a new customer message in an open interaction as unread', () => {
     const { model } = setup();
-    model.receive({
-      type: 'event',
-      event: {
-        type: 'interaction.changed',
-        interaction: view('x', '2026-11-24T10:00:00Z'),
-        previousAgentId: null,
-      },
-    });
+    changed(model, view('x', '2026-11-24T10:00:00Z'));
     model.open('x');
     model.receive({
       type: 'event',

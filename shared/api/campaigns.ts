@@ -73,33 +73,21 @@ const editable = {
   members: z.array(memberInputSchema).max(1_000),
 };
 
+/** Every editable field, each optional: what an update may carry, and the defaults a create may omit. */
+const optionalFields = z.strictObject(editable).partial().shape;
+
 /** `{name, pageId, channel, strategy}` is enough; everything else has a sensible default. */
 export const createCampaignSchema = z.strictObject({
-  ...editable,
+  ...optionalFields,
+  name: editable.name,
+  strategy: editable.strategy,
   pageId: z.string().regex(/^\d{1,32}$/, 'Pick a linked Page.'),
   channel: channelSchema,
-  schedule: editable.schedule.optional(),
-  timeZone: editable.timeZone.optional(),
-  thresholds: editable.thresholds.optional(),
-  maxInteractionsPerAgent: editable.maxInteractionsPerAgent.optional(),
-  enabled: editable.enabled.optional(),
-  cannedResponses: editable.cannedResponses.optional(),
-  members: editable.members.optional(),
 });
 export type CreateCampaignInput = z.infer<typeof createCampaignSchema>;
 
 export const updateCampaignSchema = z
-  .strictObject({
-    name: editable.name.optional(),
-    strategy: editable.strategy.optional(),
-    schedule: editable.schedule.optional(),
-    timeZone: editable.timeZone.optional(),
-    thresholds: editable.thresholds.optional(),
-    maxInteractionsPerAgent: editable.maxInteractionsPerAgent.optional(),
-    enabled: editable.enabled.optional(),
-    cannedResponses: editable.cannedResponses.optional(),
-    members: editable.members.optional(),
-  })
+  .strictObject(optionalFields)
   .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change.' });
 export type UpdateCampaignInput = z.infer<typeof updateCampaignSchema>;
 
