@@ -1,4 +1,4 @@
-import type { InteractionView, PresenceView } from './api/interactions.ts';
+import type { InteractionView, OutgoingReply, PresenceView, ViewerView } from './api/interactions.ts';
 import type { Page } from './api/pages.ts';
 
 /**
@@ -22,6 +22,10 @@ export type DomainEvent =
   | { type: 'interaction.withdrawn'; interactionId: string; agentIds: string[] }
   /** A customer wrote again in an open interaction. */
   | { type: 'interaction.message'; interactionId: string; agentId: string | null; campaignId: string }
-  | { type: 'agent.status'; presence: PresenceView };
+  | { type: 'agent.status'; presence: PresenceView }
+  /** A reply's delivery changed (queued, sent, failed, held, retried); `agentId` owns the interaction. */
+  | { type: 'reply.status'; reply: OutgoingReply; agentId: string | null; campaignId: string }
+  /** Collision control: someone opened, types in, or left an interaction (refreshed every ~10 s). */
+  | { type: 'interaction.viewer'; viewer: ViewerView; agentId: string | null; campaignId: string };
 
 export type DomainEventType = DomainEvent['type'];

@@ -9,6 +9,12 @@ import type { DomainEvent } from './events.ts';
 export const clientMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('auth'), token: z.string().min(1).max(200) }),
   z.strictObject({ type: z.literal('ping') }),
+  /** Collision control: I am viewing / replying in / left this interaction. Resent every ~10 s. */
+  z.strictObject({
+    type: z.literal('viewing'),
+    interactionId: z.uuid(),
+    activity: z.enum(['viewing', 'replying', 'left']),
+  }),
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 

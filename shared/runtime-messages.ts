@@ -1,5 +1,5 @@
 import type { Campaign, CreateCampaignInput, UpdateCampaignInput } from './api/campaigns.ts';
-import type { PresenceView } from './api/interactions.ts';
+import type { OutgoingReply, PresenceView, Transcript, UploadedAttachment } from './api/interactions.ts';
 import type { Activation, Page } from './api/pages.ts';
 import type { CreateUserInput, UpdateUserInput, User } from './api/users.ts';
 import type { ErrorCode, FieldIssue } from './errors.ts';
@@ -44,6 +44,25 @@ export interface RuntimeRequests {
   };
   'interactions.accept': { input: { id: string }; output: { ok: true } };
   'interactions.complete': { input: { id: string; disposition?: string }; output: { ok: true } };
+  /** GET /api/interactions/:id */
+  'interactions.get': { input: { id: string }; output: Transcript };
+  /** POST /api/interactions/:id/replies: stored at once, sent by the outbox. */
+  'interactions.reply': {
+    input: { id: string; text?: string; attachmentUrl?: string; commentId?: string; privately?: boolean };
+    output: { outboxId: number; status: 'pending' };
+  };
+  /** POST /api/interactions/:id/replies/:replyId/retry: a failed reply goes back to pending. */
+  'interactions.retry': { input: { id: string; replyId: number }; output: OutgoingReply };
+  /** POST /api/attachments with the raw bytes; runtime messages carry JSON, hence base64. */
+  'attachments.upload': {
+    input: { name: string; type: string; base64: string };
+    output: UploadedAttachment;
+  };
+  /** Collision control: the background sends `{type:'viewing'}` on its socket (no-op when offline). */
+  'interactions.viewing': {
+    input: { interactionId: string; activity: 'viewing' | 'replying' | 'left' };
+    output: { ok: true };
+  };
   'campaigns.list': { input: undefined; output: Campaign[] };
   'campaigns.create': { input: CreateCampaignInput; output: Campaign };
   /** `changes` replaces whole values: a list sent is the new list, in its new order. */

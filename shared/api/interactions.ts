@@ -81,6 +81,49 @@ export interface TranscriptMessage {
   removed: boolean;
   /** Facebook: the private reply already went (a comment gets one). */
   privateReplySent?: boolean;
+  /**
+   * Facebook, customer comments: may the agent answer it privately in Messenger now? `reason` says
+   * why not (no enabled Messenger campaign, already answered privately, older than 7 days).
+   */
+  privateReply?: { allowed: boolean; reason: string | null };
+}
+
+/** A reply the agent wrote that Facebook has not accepted yet (or refused): the composer's state. */
+export interface OutgoingReply {
+  /** The outbox row's id: what a retry names. */
+  id: number;
+  interactionId: string;
+  kind: 'comment_reply' | 'private_reply' | 'message';
+  /** pending: waiting to be sent; held: the Page's token is invalid; sent: accepted; failed: refused. */
+  status: 'pending' | 'held' | 'sent' | 'failed';
+  text: string;
+  attachmentUrl: string | null;
+  /** Facebook: the comment it answers. */
+  commentId: string | null;
+  agentName: string | null;
+  /** Why it failed (permanent) or is held, in words an agent understands. */
+  error: string | null;
+  createdAt: string;
+  sentAt: string | null;
+  /** The Graph id once sent: the transcript message it became. */
+  graphId: string | null;
+}
+
+/** The Messenger window as the composer shows it (DOMAIN: 24 h, or 7 days with HUMAN_AGENT). */
+export type MessengerWindow =
+  | { state: 'open'; tag: 'RESPONSE' | 'HUMAN_AGENT'; closesAt: string }
+  | { state: 'closed'; reason: string };
+
+/** What the sidebar needs around a transcript to reply well. */
+export interface InteractionContext {
+  /** The Page's token health: when invalid the composer warns before the agent types. */
+  page: { id: string; name: string; health: 'active' | 'invalid'; healthReason: string | null };
+  /** The campaign's canned responses, in the admin's order. */
+  cannedResponses: { title: string; text: string }[];
+  /** Facebook: the Page's enabled Messenger campaign, which a private reply opens an interaction in. */
+  messengerCampaign: { id: string; name: string } | null;
+  /** Messenger only. */
+  window: MessengerWindow | null;
 }
 
 export interface Transcript {
@@ -88,4 +131,30 @@ export interface Transcript {
   /** Facebook: the post the thread hangs on. */
   post: { id: string; message: string; photoUrl: string | null } | null;
   messages: TranscriptMessage[];
+  /** The agents' replies not yet on Facebook (pending, held, failed), oldest first. */
+  outgoing: OutgoingReply[];
+  context: InteractionContext;
 }
+
+/** Limits of an uploaded attachment: Facebook takes these image types for comments and Messenger. */
+export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'] as const;
+export const ATTACHMENT_MAX_BYTES = 8 * 1024 * 1024;
+
+/** `POST /api/attachments` answers this: `url` is public (Facebook fetches it) and unguessable. */
+export interface UploadedAttachment {
+  id: string;
+  url: string;
+  type: (typeof ATTACHMENT_TYPES)[number];
+  size: number;
+  name: string;
+}
+
+/** Collision control: a person viewing (or typing in) an interaction. Clients forget it after `ttlMs`. */
+export interface ViewerView {
+  interactionId: string;
+  userId: string;
+  name: string;
+  role: 'agent' | 'supervisor' | 'admin';
+  activity: 'viewing' | 'replying' | 'left';
+}
+export const VIEWER_TTL_MS = 30_000;
