@@ -1,0 +1,1 @@
+CREATE INDEX "interactions_completed_idx" ON "interactions" USING btree ("campaign_id","agent_id","ended_at") WHERE "interactions"."state" = 'completed';
