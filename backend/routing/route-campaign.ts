@@ -32,6 +32,9 @@ export async function routeCampaign(
   now: Date,
   random: () => number,
 ): Promise<RoutingOutcome[]> {
+  // Most rounds follow a completion with nothing waiting: they need neither the lock nor a
+  // transaction. Work queued after this look routes itself (its arrival asks for a round).
+  if (!(await hasQueued(db, campaignId))) return [];
   return db.transaction(async (tx) => {
     const t = tx as unknown as Database;
     const [c] = await t.select().from(campaigns).where(eq(campaigns.id, campaignId)).for('update');
@@ -44,7 +47,7 @@ export async function routeCampaign(
       .limit(MAX_PER_ROUND);
     if (queue.length === 0) return [];
     const dayStart = new Date(startOfLocalDay(now.getTime(), c.timeZone));
-    const candidates = await loadCandidates(t, campaignId, dayStart);
+    const candidates = await loadCandidates(t, campaignId, dayStart, c.strategy as StrategyName);
     const byId = new Map<string, Candidate>(candidates.map((m) => [m.agentId, m]));
     const outcomes: RoutingOutcome[] = [];
     let cursor = { lastAgentId: c.lastAgentId };
@@ -73,6 +76,15 @@ export async function routeCampaign(
     }
     return outcomes;
   });
+}
+
+async function hasQueued(db: Database, campaignId: string): Promise<boolean> {
+  const [head] = await db
+    .select({ id: interactions.id })
+    .from(interactions)
+    .where(and(eq(interactions.campaignId, campaignId), eq(interactions.state, 'queued')))
+    .limit(1);
+  return head !== undefined;
 }
 
 /** The round's decisions in a few statements: assignments, offers, and every transition. */
