@@ -11,6 +11,9 @@ import { unroutedEvents } from '../store/schema.ts';
 import { applyEvent } from './apply-event.ts';
 
 const BATCH = 20;
+// A round holds its claimed deliveries (and, on PGlite, the one connection the ingress also needs)
+// until it commits: big bodies (Meta batches up to 1,000 events) are taken a few at a time.
+const ROUND_BYTES = 32 * 1024;
 // Bind parameters per statement stay far below PostgreSQL's 65,535 even for 1,000-event bodies.
 const KEYS_PER_STATEMENT = 5_000;
 
@@ -21,10 +24,10 @@ interface Claimed {
 }
 
 /**
- * One round: claims up to BATCH stored deliveries (rows other instances hold are skipped), applies
- * every event of each in one transaction, and marks the deliveries processed in the same
- * transaction — so a crash mid-way leaves them pending, and the dedupe keys make the replay
- * harmless. What is per round rather than per event (the linked Pages, the dedupe keys, the
+ * One round: claims up to BATCH stored deliveries, fewer when their bodies are large (rows other
+ * instances hold are skipped), applies every event of each in one transaction, and marks the
+ * deliveries processed in the same transaction — so a crash mid-way leaves them pending, and the
+ * dedupe keys make the replay harmless. What is per round rather than per event (the linked Pages, the dedupe keys, the
  * campaign of each Page, the delivery statuses) is read or written once for the whole round.
  * Returns whether there may be more work.
  */
@@ -32,16 +35,28 @@ export async function processDeliveries(
   db: Database,
   logger: Logger,
 ): Promise<{ more: boolean; changes: Changes }> {
-  let claimed = 0;
+  let more = false;
   const changes = new Changes();
   await db.transaction(async (tx) => {
     const t = tx as unknown as Database;
-    const result = await t.execute(sql`
-      select id, body, received_at from webhook_deliveries
+    const locked = await t.execute(sql`
+      select id, octet_length(body) as bytes from webhook_deliveries
       where status = 'pending' order by id limit ${BATCH} for update skip locked`);
+    const candidates = (locked as unknown as { rows: { id: number; bytes: number }[] }).rows;
+    if (candidates.length === 0) return;
+    let bytes = 0;
+    const taken = candidates.filter((c) => {
+      bytes += Number(c.bytes);
+      return c === candidates[0] || bytes <= ROUND_BYTES;
+    });
+    // Locked but not taken: released at commit, still pending, first in the next round.
+    more = taken.length < candidates.length || candidates.length === BATCH;
+    const result = await t.execute(sql`
+      select id, body, received_at from webhook_deliveries where id in (${sql.join(
+        taken.map((c) => sql`${c.id}`),
+        sql`, `,
+      )}) order by id`);
     const rows = (result as unknown as { rows: Claimed[] }).rows;
-    claimed = rows.length;
-    if (claimed === 0) return;
     const parsed = rows.map((row) => ({ row, ...normalize(row, logger) }));
     const events = parsed.flatMap((p) => p.events);
     const linked = await linkedPages(t, events);
@@ -72,7 +87,7 @@ export async function processDeliveries(
     }
     await markDone(t, parsed);
   });
-  return { more: claimed === BATCH, changes };
+  return { more, changes };
 }
 
 function normalize(
