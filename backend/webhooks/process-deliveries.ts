@@ -8,12 +8,14 @@ import { interactionEffects } from '../interactions/from-webhook.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Database } from '../store/database.ts';
 import { unroutedEvents } from '../store/schema.ts';
+import { nextTurn } from '../workers/worker-loop.ts';
 import { applyEvent } from './apply-event.ts';
 
 const BATCH = 20;
 // A round holds its claimed deliveries (and, on PGlite, the one connection the ingress also needs)
 // until it commits: big bodies (Meta batches up to 1,000 events) are taken a few at a time.
 const ROUND_BYTES = 32 * 1024;
+const YIELD_EVERY = 20;
 // Bind parameters per statement stay far below PostgreSQL's 65,535 even for 1,000-event bodies.
 const KEYS_PER_STATEMENT = 5_000;
 
@@ -67,7 +69,8 @@ export async function processDeliveries(
     const campaignOf = memoCampaigns(t);
     for (const { row, events } of parsed) {
       const receivedAt = new Date(row.received_at);
-      for (const event of events) {
+      for (const [n, event] of events.entries()) {
+        if (n % YIELD_EVERY === 0) await nextTurn(); // the ingress keeps reading while a round runs
         if (event.kind === 'ignored') continue;
         // Only the first occurrence: a redelivery, or the same event twice in this round, is skipped.
         if (!fresh.delete(event.dedupeKey)) continue;

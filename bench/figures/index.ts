@@ -1,12 +1,20 @@
 import { FIGURE_KEYS, type Figure, type FigureKey } from '../figure.ts';
+import { contentScriptFigure } from './content-script.ts';
 import { e2eFigure } from './e2e.ts';
+import { ingestFigure } from './ingest.ts';
 import { notMeasuredYet } from './not-measured-yet.ts';
+import { pushFigure } from './push.ts';
 import { relayFigure } from './relay.ts';
+import { rssFigure } from './rss.ts';
 
 /** Every figure, in the order a full run measures them (baselines before what is compared to them). */
 export const FIGURES: Figure[] = [
+  contentScriptFigure,
   relayFigure,
   e2eFigure,
+  ingestFigure,
+  pushFigure,
+  rssFigure,
   notMeasuredYet('search', ['search_p95_ms', 'search_fulltext_p95_ms'], 'the recordings search API'),
   notMeasuredYet('snapshot', ['snapshot_ms'], "the supervisor board's snapshot"),
   notMeasuredYet('sidebar', ['sidebar_ready_ms'], 'the sidebar UI'),

@@ -19,15 +19,20 @@ export interface BenchDatabase {
  * A fresh database: a temporary PGlite data dir, or a new database on the server of DATABASE_URL
  * (named after it, `<db>_bench_<name>`), so the bench never writes into the database it was given.
  */
-export async function freshDatabase(kind: DbKind, name: string): Promise<BenchDatabase> {
+export async function freshDatabase(
+  kind: DbKind,
+  name: string,
+  serverUrl: string | undefined = process.env.DATABASE_URL,
+): Promise<BenchDatabase> {
   if (kind === 'pglite') {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `pagedesk-bench-${name}-`));
     return pgliteAt(dataDir, true);
   }
-  const url = serverDatabaseUrl(name);
-  await adminQuery(`drop database if exists ${pg.escapeIdentifier(dbName(url))} with (force)`);
-  await adminQuery(`create database ${pg.escapeIdentifier(dbName(url))}`);
-  return postgresAt(url, true);
+  const server = required(serverUrl);
+  const url = serverDatabaseUrl(server, name);
+  await adminQuery(server, `drop database if exists ${pg.escapeIdentifier(dbName(url))} with (force)`);
+  await adminQuery(server, `create database ${pg.escapeIdentifier(dbName(url))}`);
+  return postgresAt(server, url, true);
 }
 
 /** A database kept between runs (the search data set): created when missing, never dropped. */
@@ -36,10 +41,11 @@ export async function keptDatabase(kind: DbKind, name: string, pgliteDir: string
     fs.mkdirSync(pgliteDir, { recursive: true });
     return pgliteAt(pgliteDir, false);
   }
-  const url = serverDatabaseUrl(name);
-  const exists = await adminQuery('select 1 from pg_database where datname = $1', [dbName(url)]);
-  if (exists.length === 0) await adminQuery(`create database ${pg.escapeIdentifier(dbName(url))}`);
-  return postgresAt(url, false);
+  const server = required(process.env.DATABASE_URL);
+  const url = serverDatabaseUrl(server, name);
+  const exists = await adminQuery(server, 'select 1 from pg_database where datname = $1', [dbName(url)]);
+  if (exists.length === 0) await adminQuery(server, `create database ${pg.escapeIdentifier(dbName(url))}`);
+  return postgresAt(server, url, false);
 }
 
 function pgliteAt(dataDir: string, temporary: boolean): BenchDatabase {
@@ -53,26 +59,25 @@ function pgliteAt(dataDir: string, temporary: boolean): BenchDatabase {
   };
 }
 
-function postgresAt(url: string, temporary: boolean): BenchDatabase {
+function postgresAt(server: string, url: string, temporary: boolean): BenchDatabase {
   return {
     kind: 'postgres',
     env: { DATABASE_URL: url },
     open: () => openStore({ databaseUrl: url, dataDir: os.tmpdir() }),
     drop: async () => {
       if (temporary)
-        await adminQuery(`drop database if exists ${pg.escapeIdentifier(dbName(url))} with (force)`);
+        await adminQuery(server, `drop database if exists ${pg.escapeIdentifier(dbName(url))} with (force)`);
     },
   };
 }
 
-function givenUrl(): string {
-  const url = process.env.DATABASE_URL;
+function required(url: string | undefined): string {
   if (!url) throw new Error('DATABASE_URL is not set');
   return url;
 }
 
-function serverDatabaseUrl(name: string): string {
-  const u = new URL(givenUrl());
+function serverDatabaseUrl(server: string, name: string): string {
+  const u = new URL(server);
   const base = u.pathname.replace(/^\//, '') || 'postgres';
   u.pathname = `/${base}_bench_${name}`.slice(0, 64);
   return u.toString();
@@ -80,8 +85,8 @@ function serverDatabaseUrl(name: string): string {
 
 const dbName = (url: string) => decodeURIComponent(new URL(url).pathname.slice(1));
 
-async function adminQuery(text: string, params: unknown[] = []): Promise<unknown[]> {
-  const client = new pg.Client({ connectionString: givenUrl() });
+async function adminQuery(server: string, text: string, params: unknown[] = []): Promise<unknown[]> {
+  const client = new pg.Client({ connectionString: server });
   await client.connect();
   try {
     return (await client.query(text, params)).rows;
