@@ -70,11 +70,33 @@ describe('complete', () => {
   });
 
   it('closes the agent’s interaction with the disposition and its transition, and frees the campaign’s queue', async () => {
+    const [waiting] = await store.db
+      .insert(interactions)
+      .values({
+        campaignId,
+        pageId: '104857600000010',
+        channel: 'facebook',
+        threadKey: '1_3',
+        state: 'queued',
+        firstQueuedAt: new Date('2026-03-02T10:02:00Z'),
+      })
+      .returning({ id: interactions.id });
     const at = new Date('2026-03-02T10:06:00Z');
     const res = await complete(store.db, interactionId, ana, 'resolved', at);
     expect(res.ok).toBe(true);
     expect(res.ok && [...res.changes.route]).toEqual([campaignId]);
     expect(res.ok && [...res.changes.changed.keys()]).toEqual([interactionId]);
+    expect(res.ok && res.changes.views.get(interactionId)).toMatchObject({
+      id: interactionId,
+      state: 'completed',
+      agentId: ana,
+      campaignName: 'Comments',
+      pageName: 'Done Shop',
+      endedAt: at.toISOString(),
+      assignedAt: '2026-03-02T10:00:01.000Z',
+      answeredAt: null,
+    });
+    await store.db.update(interactions).set({ state: 'abandoned' }).where(eq(interactions.id, waiting!.id));
     const [row] = await store.db.select().from(interactions).where(eq(interactions.id, interactionId));
     expect(row).toMatchObject({ state: 'completed', endedAt: at, disposition: 'resolved' });
     const steps = await store.db
@@ -84,6 +106,23 @@ describe('complete', () => {
     expect(steps).toEqual([
       expect.objectContaining({ state: 'completed', at, agentId: ana, actorId: ana, note: 'resolved' }),
     ]);
+  });
+
+  it('asks for no routing round when nothing waits in the campaign', async () => {
+    const [other] = await store.db
+      .insert(interactions)
+      .values({
+        campaignId,
+        pageId: '104857600000010',
+        channel: 'facebook',
+        threadKey: '1_4',
+        state: 'answered',
+        agentId: bea,
+        firstQueuedAt: new Date('2026-03-02T10:03:00Z'),
+      })
+      .returning({ id: interactions.id });
+    const res = await complete(store.db, other!.id, bea, undefined, new Date('2026-03-02T10:07:00Z'));
+    expect(res.ok && [...res.changes.route]).toEqual([]);
   });
 
   it('refuses to close it twice', async () => {

@@ -2,12 +2,13 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../store/database.ts';
 import { interactionOffers, interactions } from '../store/schema.ts';
 import { Changes } from './changes.ts';
+import { type InteractionRow, viewOfRow } from './interaction-view.ts';
 import { recordTransition } from './transitions.ts';
 
 type Result = { ok: true; changes: Changes } | { ok: false; code: 'NOT_FOUND' | 'NOT_YOURS' | 'GONE' };
 
 const lockCampaign = (db: Database, campaignId: string) =>
-  db.execute(sql`select id from campaigns where id = ${campaignId} for update`);
+  db.execute(sql`select id from campaigns where id = ${campaignId} for no key update`);
 
 /** Ringall: the first offered member to accept takes it; the other offers are withdrawn. */
 export async function accept(
@@ -55,8 +56,10 @@ export async function accept(
 /**
  * The agent closes the interaction (optional disposition); their capacity frees for the queue's head.
  * One statement changes the state and records the transition (the update's WHERE is re-checked on
- * the locked row, so two completions, or a completion racing a re-queue, cannot both win); only a
- * refusal reads the row again, to say why.
+ * the locked row, so two completions, or a completion racing a re-queue, cannot both win), and
+ * answers the interaction as it now is and whether the campaign has work waiting: the events need
+ * no second read, and a campaign with an empty queue needs no routing round. Only a refusal reads
+ * the row again, to say why.
  */
 export async function complete(
   db: Database,
@@ -70,13 +73,15 @@ export async function complete(
     with done as (
       update interactions set state = 'completed', ended_at = ${now}, disposition = ${note}
       where id = ${interactionId} and agent_id = ${agentId} and state in ('assigned', 'answered')
-      returning id, campaign_id
+      returning *
     ), step as (
       insert into interaction_transitions (interaction_id, state, at, agent_id, actor_id, note)
       select id, 'completed', ${now}::timestamptz, ${agentId}::uuid, ${agentId}::uuid, ${note}::text from done
     )
-    select campaign_id from done`);
-  const [done] = (result as unknown as { rows: { campaign_id: string }[] }).rows;
+    select done.*, c.name as campaign_name, p.name as page_name,
+      exists (select 1 from interactions q where q.campaign_id = done.campaign_id and q.state = 'queued') as waiting
+    from done join campaigns c on c.id = done.campaign_id join pages p on p.id = done.page_id`);
+  const [done] = (result as unknown as { rows: (InteractionRow & { waiting: boolean })[] }).rows;
   if (!done) {
     const [i] = await db
       .select({ agentId: interactions.agentId })
@@ -87,7 +92,8 @@ export async function complete(
   }
   const changes = new Changes();
   changes.change(interactionId);
-  changes.route.add(done.campaign_id);
+  changes.known(viewOfRow(done));
+  if (done.waiting) changes.route.add(done.campaign_id);
   return { ok: true, changes };
 }
 

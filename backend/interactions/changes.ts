@@ -1,5 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
-import type { PresenceView } from '../../shared/api/interactions.ts';
+import type { InteractionView, PresenceView } from '../../shared/api/interactions.ts';
 import type { Emit } from '../realtime/emit.ts';
 import type { Database } from '../store/database.ts';
 import { agentPresence } from '../store/schema.ts';
@@ -14,9 +14,16 @@ export class Changes {
   readonly presence = new Set<string>();
   /** Campaigns whose queue may move now (capacity freed, work queued, someone became available). */
   readonly route = new Set<string>();
+  /** Views already read after the change (by the statement that made it): not read again. */
+  readonly views = new Map<string, InteractionView>();
 
   change(id: string, previousAgentId: string | null = null) {
     if (!this.changed.has(id) || previousAgentId) this.changed.set(id, previousAgentId);
+    this.views.delete(id); // changed again: a view read before is stale
+  }
+
+  known(view: InteractionView) {
+    this.views.set(view.id, view);
   }
 
   merge(other: Changes) {
@@ -26,13 +33,19 @@ export class Changes {
     this.messages.push(...other.messages);
     for (const a of other.presence) this.presence.add(a);
     for (const c of other.route) this.route.add(c);
+    for (const v of other.views.values()) this.views.set(v.id, v);
   }
 }
 
 /** Emits the events for what changed, with fresh views read after the commit. */
 export async function publishChanges(db: Database, emit: Emit, changes: Changes): Promise<void> {
   const ids = [...new Set([...changes.changed.keys(), ...changes.offered.map((o) => o.id)])];
-  const views = new Map((await viewInteractions(db, ids)).map((v) => [v.id, v]));
+  const views = new Map(changes.views);
+  for (const v of await viewInteractions(
+    db,
+    ids.filter((id) => !views.has(id)),
+  ))
+    views.set(v.id, v);
   for (const w of changes.withdrawn)
     emit({ type: 'interaction.withdrawn', interactionId: w.id, agentIds: w.agentIds });
   for (const [id, previousAgentId] of changes.changed) {

@@ -37,7 +37,10 @@ export async function routeCampaign(
   if (!(await hasQueued(db, campaignId))) return [];
   return db.transaction(async (tx) => {
     const t = tx as unknown as Database;
-    const [c] = await t.select().from(campaigns).where(eq(campaigns.id, campaignId)).for('update');
+    // NO KEY UPDATE: rounds (and ringall accepts) of one campaign still go one at a time, but new
+    // interactions keep arriving meanwhile — their foreign key to the campaign takes a KEY SHARE
+    // lock, which a plain FOR UPDATE would make wait for the whole round.
+    const [c] = await t.select().from(campaigns).where(eq(campaigns.id, campaignId)).for('no key update');
     if (!c?.enabled || !isOpen(c.schedule as ScheduleRow[], c.timeZone, now.getTime())) return [];
     const queue = await t
       .select({ id: interactions.id })

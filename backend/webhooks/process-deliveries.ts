@@ -67,10 +67,11 @@ export async function processDeliveries(
       events.flatMap((e) => (e.kind === 'ignored' ? [] : [e.dedupeKey])),
     );
     const campaignOf = memoCampaigns(t);
+    let applied = 0;
     for (const { row, events } of parsed) {
       const receivedAt = new Date(row.received_at);
-      for (const [n, event] of events.entries()) {
-        if (n % YIELD_EVERY === 0) await nextTurn(); // the ingress keeps reading while a round runs
+      for (const event of events) {
+        if (++applied % YIELD_EVERY === 0) await nextTurn(); // the ingress keeps reading meanwhile
         if (event.kind === 'ignored') continue;
         // Only the first occurrence: a redelivery, or the same event twice in this round, is skipped.
         if (!fresh.delete(event.dedupeKey)) continue;

@@ -6,6 +6,7 @@ import {
   E2E_DURATION_MS,
   E2E_RATE_PER_S,
   LatencyProbe,
+  timelineOf,
   WARMUP_MS,
   webhookLoad,
 } from '../lib/webhook-load.ts';
@@ -59,6 +60,7 @@ export const e2eFigure: Figure = {
       for (const agent of agents)
         await world.api('POST', '/api/agent/status', agent.token, { status: 'available' });
       const cpuBefore = world.backend.cpuMs();
+      const ownCpuBefore = process.cpuUsage();
       const summary = await webhookLoad({
         url: `${world.backend.url}/webhooks/facebook`,
         pageId: world.page.id,
@@ -71,7 +73,11 @@ export const e2eFigure: Figure = {
       });
       const cpuPerEvent =
         (world.backend.cpuMs() - cpuBefore) / (summary.sent * (1 + WARMUP_MS / E2E_DURATION_MS));
-      ctx.log(`e2e: ${JSON.stringify({ ...summary, completeFailures, cpuPerEvent })}`);
+      const own = process.cpuUsage(ownCpuBefore);
+      const loadGenCpuPerEvent =
+        (own.user + own.system) / 1000 / (summary.sent * (1 + WARMUP_MS / E2E_DURATION_MS));
+      ctx.log(`e2e: ${JSON.stringify({ ...summary, completeFailures, cpuPerEvent, loadGenCpuPerEvent })}`);
+      ctx.log(`e2e median latency by second: ${timelineOf(probe)}`);
       return {
         values: { e2e_p50_ms: summary.p50, e2e_p99_ms: summary.p99 },
         info: [

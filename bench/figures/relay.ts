@@ -8,6 +8,7 @@ import {
   E2E_RATE_PER_S,
   LatencyProbe,
   threadKeyOfBody,
+  timelineOf,
   WARMUP_MS,
   webhookLoad,
 } from '../lib/webhook-load.ts';
@@ -52,6 +53,7 @@ export const relayFigure: Figure = {
       });
       ws.close();
       ctx.log(`relay: ${JSON.stringify(summary)}`);
+      ctx.log(`relay median latency by second: ${timelineOf(probe)}`);
       return {
         values: { relay_p99_ms: summary.p99 },
         info: [{ figure: 'relay_p50_ms', value: summary.p50, unit: 'ms', note: 'baseline median' }],

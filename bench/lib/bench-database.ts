@@ -48,13 +48,16 @@ export async function keptDatabase(kind: DbKind, name: string, pgliteDir: string
   return postgresAt(server, url, false);
 }
 
+// BENCH_KEEP_DB=1 keeps each figure's database after the run, to look into it.
+const keep = process.env.BENCH_KEEP_DB === '1';
+
 function pgliteAt(dataDir: string, temporary: boolean): BenchDatabase {
   return {
     kind: 'pglite',
     env: { DATA_DIR: dataDir },
     open: () => openStore({ dataDir }),
     drop: async () => {
-      if (temporary) fs.rmSync(dataDir, { recursive: true, force: true });
+      if (temporary && !keep) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -65,7 +68,7 @@ function postgresAt(server: string, url: string, temporary: boolean): BenchDatab
     env: { DATABASE_URL: url },
     open: () => openStore({ databaseUrl: url, dataDir: os.tmpdir() }),
     drop: async () => {
-      if (temporary)
+      if (temporary && !keep)
         await adminQuery(server, `drop database if exists ${pg.escapeIdentifier(dbName(url))} with (force)`);
     },
   };

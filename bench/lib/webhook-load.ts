@@ -8,6 +8,8 @@ import { type Customer, feedComment, messengerMessage, signedDelivery } from './
 export class LatencyProbe {
   private readonly sent = new Map<string, { t0: number; counted: boolean }>();
   readonly samples: number[] = [];
+  /** [send time, latency] per counted sample, for the per-second timeline in the log. */
+  readonly timeline: [number, number][] = [];
   failedPosts = 0;
 
   send(key: string, counted: boolean) {
@@ -18,7 +20,11 @@ export class LatencyProbe {
     const s = this.sent.get(key);
     if (!s) return;
     this.sent.delete(key);
-    if (s.counted) this.samples.push(performance.now() - s.t0);
+    if (s.counted) {
+      const latency = performance.now() - s.t0;
+      this.samples.push(latency);
+      this.timeline.push([s.t0, latency]);
+    }
   }
 
   outstanding(): number {
@@ -26,6 +32,18 @@ export class LatencyProbe {
     for (const s of this.sent.values()) if (s.counted) n++;
     return n;
   }
+}
+
+/** Median latency per second of sending: shows whether a backlog builds up during the run. */
+export function timelineOf(probe: LatencyProbe): string {
+  if (probe.timeline.length === 0) return '';
+  const start = probe.timeline[0]![0];
+  const bySecond = new Map<number, number[]>();
+  for (const [t0, ms] of probe.timeline) {
+    const k = Math.floor((t0 - start) / 1000);
+    bySecond.set(k, [...(bySecond.get(k) ?? []), ms]);
+  }
+  return [...bySecond].map(([k, v]) => `${k}s:${round(percentile(v, 50), 1)}`).join(' ');
 }
 
 export interface LoadSummary {
