@@ -147,7 +147,7 @@ describe('the composer', () => {
     expect(model.picker.open.value).toBe(true);
     model.setText('/ship');
     expect(model.picker.matches.value.map((r) => r.title)).toEqual(['Shipping']);
-    const caret = model.useCanned(model.picker.current()!);
+    const caret = model.chooseCanned(model.picker.current()!);
     expect(model.text.value).toBe('We ship everywhere in 3 days.');
     expect(caret).toBe(model.text.value.length);
     expect(model.picker.open.value).toBe(false);
@@ -157,13 +157,24 @@ describe('the composer', () => {
     expect(model.picker.open.value).toBe(false);
   });
 
+  it('keeps the "/" list closed after Escape until the text stops looking like a search', () => {
+    const { model } = setup();
+    model.setText('/sh');
+    model.closePicker();
+    model.setText('/shi');
+    expect(model.picker.open.value).toBe(false);
+    model.setText('');
+    model.setText('/');
+    expect(model.picker.open.value).toBe(true);
+  });
+
   it('inserts canned responses and emojis at the caret', () => {
     const { model } = setup();
     model.setText('Hi  there');
     expect(model.insert('👋', 3)).toBe(5);
     expect(model.text.value).toBe('Hi 👋 there');
     model.picker.show();
-    model.useCanned(canned[0]!, 0, 2);
+    model.chooseCanned(canned[0]!, 0, 2);
     expect(model.text.value).toBe('Hi! How can we help? 👋 there');
     model.insert('!');
     expect(model.text.value.endsWith('there!')).toBe(true);

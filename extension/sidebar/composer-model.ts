@@ -54,6 +54,8 @@ export function createComposerModel(opts: {
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   let dirty = false;
   let touched = false;
+  /** Escape closed the "/" list: it stays closed until the text stops looking like "/query". */
+  let slashDismissed = false;
 
   function flush() {
     clearTimeout(saveTimer);
@@ -70,7 +72,8 @@ export function createComposerModel(opts: {
     saveTimer = setTimeout(flush, DRAFT_SAVE_MS);
     opts.onTyped?.();
     const m = SLASH.exec(value);
-    if (m) {
+    if (!m) slashDismissed = false;
+    if (m && !slashDismissed) {
       slash.value = true;
       if (picker.open.value) picker.search(m[1] ?? '');
       else picker.show(m[1] ?? '');
@@ -121,7 +124,7 @@ export function createComposerModel(opts: {
       return start + snippet.length;
     },
     /** A canned response chosen in the picker; after "/query" it replaces that. */
-    useCanned(response: CannedResponse, start?: number, end?: number) {
+    chooseCanned(response: CannedResponse, start?: number, end?: number) {
       const wasSlash = slash.value;
       picker.hide();
       slash.value = false;
@@ -130,6 +133,12 @@ export function createComposerModel(opts: {
         return response.text.length;
       }
       return this.insert(response.text, start, end);
+    },
+    /** Escape, or the list's own close: after "/", typing on does not reopen it. */
+    closePicker() {
+      if (slash.value) slashDismissed = true;
+      slash.value = false;
+      picker.hide();
     },
     /** Checked before anything is uploaded: a wrong file is refused with the reason. */
     pickFile(file: File) {
