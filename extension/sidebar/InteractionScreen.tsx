@@ -108,7 +108,9 @@ export function InteractionScreen(props: {
         </header>
       )}
       <ViewersNotice others={viewers.others.value} />
-      {interaction.fromCache.value && <p class="muted small">{t('showingSavedCopy')}</p>}
+      {interaction.fromCache.value && !interaction.error.value && (
+        <p class="muted small">{t('showingSavedCopy')}</p>
+      )}
       <ErrorText error={interaction.error.value} />
       {!transcript && interaction.loading.value && <p class="muted">{t('loading')}</p>}
       {transcript && (
