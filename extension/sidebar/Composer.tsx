@@ -166,7 +166,26 @@ export function Composer(props: {
           disabled={disabled !== null}
           onClick={() => setEmojiOpen(!emojiOpen)}
         >
-          <span aria-hidden="true">🙂</span>
+          {/* Drawn, not an emoji character: emoji fonts are missing on some desktops. */}
+          <svg
+            class="ui-icon"
+            viewBox="0 0 16 16"
+            width="16"
+            height="16"
+            aria-hidden="true"
+            focusable="false"
+          >
+            <circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" stroke-width="1.4" />
+            <circle cx="5.8" cy="6.5" r="0.9" fill="currentColor" />
+            <circle cx="10.2" cy="6.5" r="0.9" fill="currentColor" />
+            <path
+              d="M5 9.6c.7 1.2 1.8 1.8 3 1.8s2.3-.6 3-1.8"
+              fill="none"
+              stroke="currentColor"
+              stroke-width="1.4"
+              stroke-linecap="round"
+            />
+          </svg>
         </button>
         <button
           type="button"
