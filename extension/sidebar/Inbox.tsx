@@ -39,7 +39,7 @@ export function Inbox({
   return (
     <section aria-labelledby="inbox-title" class="stack">
       <h2 id="inbox-title">
-        {t('inbox')} <span class="badge">{inbox.waiting.value}</span>
+        {t('inbox')} <span class="badge">{inbox.items.value.length + inbox.offers.value.length}</span>
       </h2>
       {!inbox.connected.value && <p class="muted small">{t('reconnecting')}</p>}
       <ErrorText error={inbox.error.value} />
