@@ -23,6 +23,7 @@ export class SocketViewing {
   private readonly lastAt = new Map<string, number>();
   /** Interactions announced and not yet left: what closing the socket takes back. */
   private readonly announced = new Map<string, Target>();
+  private ended = false;
 
   constructor(
     private readonly deps: { db: Database; emit: Emit; now: () => Date },
@@ -30,6 +31,7 @@ export class SocketViewing {
   ) {}
 
   async handle(interactionId: string, activity: ViewerView['activity']): Promise<void> {
+    if (this.ended) return;
     if (activity === 'left') {
       const target = this.announced.get(interactionId);
       if (!target) return; // never announced: nothing to take back
@@ -46,6 +48,7 @@ export class SocketViewing {
     this.lastAt.set(interactionId, now);
     // Checked on every announcement: an interaction taken away stops being announceable at once.
     const target = await this.authorize(interactionId);
+    if (this.ended) return; // the socket closed during the lookup: its `left` is already out
     if (!target) {
       this.announced.delete(interactionId);
       return;
@@ -56,6 +59,7 @@ export class SocketViewing {
 
   /** The socket closed: everyone watching these interactions with us learns we left. */
   closed(): void {
+    this.ended = true;
     for (const [id, target] of this.announced) this.emit(id, target, 'left');
     this.announced.clear();
     this.lastAt.clear();

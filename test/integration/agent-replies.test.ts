@@ -341,6 +341,19 @@ describe('delivery, pushed to the agent as it happens', () => {
     expect(message?.attachments).toEqual([{ type: 'image', url: file.url }]);
   });
 
+  it('shortens a very long text in the event (NOTIFY is under 8 KB), never in the transcript', async () => {
+    const { id } = await commentAssigned('Tell me everything', 'Xan');
+    const text = 'ñandú 🐦 '.repeat(800).trim(); // 7,199 UTF-16 units, over 10 KB of UTF-8
+    await w.control('POST', '/faults', { kind: 'latency', latencyMs: 1_500, durationMs: 1_500 });
+    const { outboxId } = await (await replyTo(id, { text })).json();
+    const pending = await replyEvent(outboxId, 'pending');
+    expect(pending.reply.text.endsWith('…')).toBe(true);
+    expect(text.startsWith(pending.reply.text.slice(0, -1))).toBe(true);
+    expect(pending.reply.text.length).toBeGreaterThan(1_000);
+    expect((await get(id)).outgoing.find((r) => r.id === outboxId)?.text).toBe(text);
+    await replyEvent(outboxId, 'sent');
+  });
+
   it('never tells another agent about these replies', async () => {
     const s = await openSocket(w.backend.url);
     s.send({ type: 'auth', token: other.token });

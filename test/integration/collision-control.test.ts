@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ViewerView } from '../../shared/api/interactions.ts';
 import { eventually, startWorld, type World } from '../harness/sandbox-world.ts';
 import { openSocket } from '../harness/ws-client.ts';
@@ -14,6 +14,7 @@ let stranger: { id: string; token: string };
 let supervisor: { id: string; token: string };
 let campaignId: string;
 let interactionId: string;
+let post: { id: string };
 const sockets: Socket[] = [];
 
 const rows = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
@@ -59,12 +60,18 @@ beforeAll(async () => {
         pageId: page.id,
         channel: 'facebook',
         strategy: 'linear',
+        maxInteractionsPerAgent: 20,
         members: [{ userId: owner.id, penalty: 0, position: 0 }],
       })
     ).json()
   ).id;
   await w.api('POST', '/api/agent/status', owner.token, { status: 'available' });
-  const post = await w.control<{ id: string }>('POST', `/pages/${page.id}/posts`, { message: 'News' });
+  post = await w.control<{ id: string }>('POST', `/pages/${page.id}/posts`, { message: 'News' });
+});
+
+// Each test watches its own interaction: a socket closed by the previous test may still be saying
+// "left" about the previous one while this test runs.
+beforeEach(async () => {
   const comment = await w.control<{ id: string }>('POST', `/posts/${post.id}/comments`, {
     customer: { name: 'Cai' },
     message: 'Hello?',
