@@ -1,5 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { PresenceView } from '../../shared/api/interactions.ts';
+import { announceReplies } from '../outbox/outgoing-view.ts';
 import type { Emit } from '../realtime/emit.ts';
 import type { Database } from '../store/database.ts';
 import { agentPresence } from '../store/schema.ts';
@@ -12,6 +13,8 @@ export class Changes {
   readonly withdrawn: { id: string; agentIds: string[] }[] = [];
   readonly messages: { id: string; agentId: string | null; campaignId: string }[] = [];
   readonly presence = new Set<string>();
+  /** Outbox rows whose delivery state changed (queued, held, sent, failed, retried). */
+  readonly replies = new Set<number>();
   /** Campaigns whose queue may move now (capacity freed, work queued, someone became available). */
   readonly route = new Set<string>();
 
@@ -25,6 +28,7 @@ export class Changes {
     this.withdrawn.push(...other.withdrawn);
     this.messages.push(...other.messages);
     for (const a of other.presence) this.presence.add(a);
+    for (const r of other.replies) this.replies.add(r);
     for (const c of other.route) this.route.add(c);
   }
 }
@@ -57,6 +61,7 @@ export async function publishChanges(db: Database, emit: Emit, changes: Changes)
       .where(inArray(agentPresence.userId, [...changes.presence]));
     for (const p of rows) emit({ type: 'agent.status', presence: presenceView(p) });
   }
+  await announceReplies(db, emit, changes.replies);
 }
 
 export function presenceView(p: typeof agentPresence.$inferSelect): PresenceView {

@@ -30,5 +30,11 @@ export function mayReceive(viewer: Viewer, event: DomainEvent): boolean {
       return overseer(viewer) || event.agentId === viewer.userId;
     case 'agent.status':
       return overseer(viewer) || event.presence.agentId === viewer.userId;
+    case 'reply.status':
+      return overseer(viewer) || event.agentId === viewer.userId;
+    case 'interaction.viewer':
+      // Nobody is told about themselves (not even on their other sockets): "you are viewing" is noise.
+      if (event.viewer.userId === viewer.userId) return false;
+      return overseer(viewer) || event.agentId === viewer.userId;
   }
 }

@@ -3,6 +3,7 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -221,12 +222,35 @@ export const outbox = pgTable(
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** The interaction the agent replied in: the composer shows its replies' delivery. */
+    interactionId: uuid('interaction_id').references(() => interactions.id, { onDelete: 'set null' }),
   },
   (t) => [
     index('outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
     index('outbox_conversation_idx').on(t.conversationKey, t.id),
+    index('outbox_interaction_idx').on(t.interactionId, t.id),
   ],
 );
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  // node-postgres wants a Buffer; PGlite takes any Uint8Array. Both read back a Uint8Array (Buffer).
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+});
+
+/**
+ * Files agents attach to replies. Facebook fetches them from `/media/<id>/<name>`: the random uuid
+ * is the only secret, so the bytes are public to whoever holds the link.
+ */
+export const attachments = pgTable('attachments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  bytes: bytea('bytes').notNull(),
+  type: text('type').notNull(),
+  size: integer('size').notNull(),
+  name: text('name').notNull(),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 // ── Campaigns, presence and interactions ─────────────────────────────────────────────────────
 

@@ -42,6 +42,10 @@ const EXPECTED: Record<string, Record<Caller, boolean>> = {
   'POST /api/interactions/:id/accept': AGENT_ONLY,
   'POST /api/interactions/:id/complete': AGENT_ONLY,
   'POST /api/interactions/:id/replies': AGENT_ONLY,
+  'POST /api/interactions/:id/replies/:replyId/retry': AGENT_ONLY,
+  'POST /api/attachments': AGENT_ONLY,
+  // Public so Facebook can fetch what agents attach; the random uuid in the path is the secret.
+  'GET /media/:id/:name': EVERYONE,
   // Public, but proven otherwise: the state parameter, the verify token, the signature.
   'GET /oauth/facebook/callback': EVERYONE,
   'GET /webhooks/facebook': EVERYONE,

@@ -1,5 +1,6 @@
 import type { RouteDef } from '../route.ts';
 import { agentRoutes } from './agent.ts';
+import { attachmentRoutes } from './attachments.ts';
 import { authRoutes } from './auth.ts';
 import { campaignRoutes } from './campaigns.ts';
 import { healthRoutes } from './health.ts';
@@ -17,4 +18,5 @@ export const allRoutes: readonly RouteDef[] = [
   ...webhookRoutes,
   ...campaignRoutes,
   ...agentRoutes,
+  ...attachmentRoutes,
 ];
