@@ -21,6 +21,12 @@ let page: { id: string; access_token: string };
 let post: { id: string };
 const dialogs: string[] = [];
 
+interface SandboxInbox {
+  posts: { comments: { id: string; replies: { message: string; from: { isPage: boolean } }[] }[] }[];
+  conversations: { psid: string; messages: { text: string | null }[] }[];
+}
+const sandboxInbox = () => w.control<SandboxInbox>('GET', `/pages/${page.id}/inbox`);
+
 async function sql<T>(query: string): Promise<T[]> {
   return w.backend.store.withSession((s) => s.query<T>(query));
 }
@@ -47,7 +53,9 @@ beforeAll(async () => {
       channel,
       strategy: 'linear',
       members,
-      cannedResponses: [{ title: 'Shipping', text: 'We ship to all of Portugal within 3 days.' }],
+      cannedResponses: [
+        { id: 'shipping', title: 'Shipping', text: 'We ship to all of Portugal within 3 days.' },
+      ],
     });
     expect(res.status).toBe(201);
   }
@@ -85,7 +93,7 @@ describe('the agent sidebar, the whole loop', () => {
   it('comment → public reply → Reply via Messenger → the chat goes on; drafts survive a reload; hostile text stays text', async () => {
     const { fb, sidebar } = await openFacebookAsAgent();
 
-    const comment = await w.control('POST', `/posts/${post.id}/comments`, {
+    const comment = await w.control<{ id: string }>('POST', `/posts/${post.id}/comments`, {
       customer: { name: HOSTILE_NAME },
       message: HOSTILE_TEXT,
     });
@@ -95,13 +103,17 @@ describe('the agent sidebar, the whole loop', () => {
     await sidebar.getByRole('list', { name: 'On this post' }).waitFor({ timeout: 5_000 });
     await item.locator('.inbox-open').click();
 
-    await expect.poll(() => sidebar.getByTestId('interaction-customer').textContent()).toContain(HOSTILE_NAME);
-    const customerMessage = sidebar.locator(`[data-testid="transcript-message"][data-message-id="${comment.id}"]`);
+    await expect
+      .poll(() => sidebar.getByTestId('interaction-customer').textContent())
+      .toContain(HOSTILE_NAME);
+    const customerMessage = sidebar.locator(
+      `[data-testid="transcript-message"][data-message-id="${comment.id}"]`,
+    );
     await expect.poll(() => customerMessage.textContent(), { timeout: 10_000 }).toContain(HOSTILE_TEXT);
     // Shown as text: no element was made from the customer's markup, nothing ran.
     const frame = fb.frames().find((f) => f.url().includes('sidebar.html'))!;
     expect(await frame.locator('img[src="x"], script:not([src])').count()).toBe(0);
-    expect(await frame.evaluate(() => document.body.innerText)).toContain(HOSTILE_NAME);
+    expect(await frame.evaluate(() => document.body.textContent)).toContain(HOSTILE_NAME);
 
     // A draft survives a reload of the facebook.com page.
     const composer = sidebar.getByLabel('Your reply');
@@ -109,9 +121,9 @@ describe('the agent sidebar, the whole loop', () => {
     await fb.waitForTimeout(700); // the draft is saved after 300 ms of quiet
     await fb.reload();
     await sidebar.getByTestId('inbox-item').first().locator('.inbox-open').click();
-    await expect.poll(() => sidebar.getByLabel('Your reply').inputValue(), { timeout: 10_000 }).toBe(
-      'Half-written answer about boots',
-    );
+    await expect
+      .poll(() => sidebar.getByLabel('Your reply').inputValue(), { timeout: 10_000 })
+      .toBe('Half-written answer about boots');
 
     // Public reply with a canned response, sent with Ctrl+Enter.
     await sidebar.getByLabel('Your reply').fill('');
@@ -123,9 +135,9 @@ describe('the agent sidebar, the whole loop', () => {
     await expect.poll(() => agentMessage.first().textContent(), { timeout: 15_000 }).toContain('Ana Agent');
     expect(await sidebar.getByLabel('Your reply').inputValue()).toBe('');
     // It reached Facebook (the sandbox) as the Page's reply, and our record names the agent.
-    const inbox = await w.control('GET', `/pages/${page.id}/inbox`);
-    const thread = inbox.posts[0].comments.find((c: { id: string }) => c.id === comment.id);
-    expect(thread.replies.map((r: { message: string; from: { isPage: boolean } }) => [r.message, r.from.isPage])).toEqual([
+    const inbox = await sandboxInbox();
+    const thread = inbox.posts[0]!.comments.find((c: { id: string }) => c.id === comment.id);
+    expect(thread?.replies.map((r) => [r.message, r.from.isPage])).toEqual([
       ['We ship to all of Portugal within 3 days.', true],
     ]);
     const [stored] = await sql<{ agent_name: string }>(
@@ -139,12 +151,12 @@ describe('the agent sidebar, the whole loop', () => {
     await sidebar.getByLabel('Private message').fill('Hi! Which size do you need?');
     await sidebar.getByRole('button', { name: 'Start interaction' }).click();
     await expect
-      .poll(async () => (await w.control('GET', `/pages/${page.id}/inbox`)).conversations.length, {
+      .poll(async () => (await sandboxInbox()).conversations.length, {
         timeout: 15_000,
       })
       .toBe(1);
-    const conversation = (await w.control('GET', `/pages/${page.id}/inbox`)).conversations[0];
-    expect(conversation.messages.map((m: { text: string }) => m.text)).toContain('Hi! Which size do you need?');
+    const conversation = (await sandboxInbox()).conversations[0]!;
+    expect(conversation.messages.map((m) => m.text)).toContain('Hi! Which size do you need?');
 
     // The customer answers in Messenger; the chat goes on in the sidebar.
     await w.control('POST', `/pages/${page.id}/messages`, {
@@ -162,13 +174,9 @@ describe('the agent sidebar, the whole loop', () => {
     await sidebar.getByLabel('Your reply').fill('Size 38 is in stock, I reserved a pair for you.');
     await sidebar.getByRole('button', { name: 'Send' }).click();
     await expect
-      .poll(
-        async () =>
-          (await w.control('GET', `/pages/${page.id}/inbox`)).conversations[0].messages.map(
-            (m: { text: string }) => m.text,
-          ),
-        { timeout: 15_000 },
-      )
+      .poll(async () => (await sandboxInbox()).conversations[0]!.messages.map((m) => m.text), {
+        timeout: 15_000,
+      })
       .toContain('Size 38 is in stock, I reserved a pair for you.');
     await expect
       .poll(async () => (await chat.allTextContents()).join('\n'), { timeout: 15_000 })
