@@ -148,7 +148,7 @@ export function createWsHub(deps: {
           client = c;
           clients.add(c); // before the snapshot: what happens while it is read is queued, not lost
           if (user.role === 'agent') await deps.settle(await agentConnected(deps.db, user.id, deps.now()));
-          const snapshot = await snapshotFor(deps.db, c.viewer);
+          const snapshot = await snapshotFor(deps.db, c.viewer, deps.now());
           c.send({ type: 'ready', user: toUser(user), snapshot });
           c.flush();
         } catch (err) {
