@@ -17,13 +17,14 @@ import {
   serviceLevelLevel,
   waitingLevel,
 } from '../domain/stats/levels.ts';
-import { DEFAULT_BUCKET_MS, queueLengthSeries, serviceLevelSeries } from '../domain/stats/series.ts';
+import { DEFAULT_BUCKET_MS } from '../domain/stats/series.ts';
 import type { InteractionSummary } from '../domain/stats/types.ts';
 import { waitingAt } from '../domain/stats/waiting.ts';
 import type { Database } from '../store/database.ts';
 import type { UserRow } from '../store/schema.ts';
 import { type DayInteraction, loadDayInteractions } from './day-data.ts';
 import { campaignScope } from './scope.ts';
+import { type SeriesMemo, seriesMemoFor } from './series-memo.ts';
 import { loadTeam, type TeamMember } from './team.ts';
 import { earliestDayStart, loadWatchedCampaigns, type WatchedCampaign } from './watched-campaigns.ts';
 
@@ -40,6 +41,7 @@ export interface WatchedDay {
   team: TeamMember[];
   /** Summaries of the whole scope by the agent who holds (or last held) them. */
   byAgent: Map<string, InteractionSummary[]>;
+  seriesMemo: SeriesMemo;
 }
 
 export async function loadWatchedDay(
@@ -63,7 +65,7 @@ export async function loadWatchedDay(
       if (own) own.push(i.summary);
       else byAgent.set(agentId, [i.summary]);
     }
-  return { now: now.getTime(), campaigns, interactions, team, byAgent };
+  return { now: now.getTime(), campaigns, interactions, team, byAgent, seriesMemo: seriesMemoFor(db) };
 }
 
 /** GET /api/supervisor/board and the supervisor's snapshot. `only` limits it to one campaign. */
@@ -86,8 +88,6 @@ export function campaignBoard(day: WatchedDay, campaign: WatchedCampaign): Campa
   const list = day.interactions.get(campaign.id) ?? [];
   const summaries = list.map((i) => i.summary);
   const m = campaignMetrics({ interactions: summaries, thresholds, now, dayStart });
-  const series = { interactions: summaries, thresholds, now, dayStart, bucketMs: DEFAULT_BUCKET_MS };
-  const queueLength = queueLengthSeries(series);
   const rows = new Map(list.map((i) => [i.id, i]));
   const queue: BoardQueueRow[] = waitingAt(summaries, now, thresholds.dropout).map((s) => {
     const row = rows.get(s.id)!;
@@ -140,17 +140,11 @@ export function campaignBoard(day: WatchedDay, campaign: WatchedCampaign): Campa
       answered: { value: m.answered },
       completed: { value: m.completed },
     },
-    agents: day.team
-      .filter((t) => t.campaignId === campaign.id)
-      .map((t) => agentRow(day, campaign, summaries, t)),
+    agents: teamRows(day, campaign, list),
     queue,
     series: {
       bucketMs: DEFAULT_BUCKET_MS,
-      points: serviceLevelSeries(series).map((p, n) => ({
-        at: iso(p.at),
-        serviceLevelPct: p.pct,
-        waiting: queueLength[n]!.waiting,
-      })),
+      points: day.seriesMemo.series(campaign.id, { interactions: summaries, thresholds, now, dayStart }),
     },
   };
 }
@@ -160,10 +154,29 @@ export function boardStatus(status: TeamMember['status'], heldAnywhere: number):
   return status === 'available' && heldAnywhere > 0 ? 'busy' : status;
 }
 
+/** The campaign's members, each with their interactions of this campaign grouped once (not per row). */
+function teamRows(
+  day: WatchedDay,
+  campaign: WatchedCampaign,
+  list: readonly DayInteraction[],
+): BoardAgentRow[] {
+  const here = new Map<string, DayInteraction[]>();
+  for (const i of list) {
+    const agentId = i.summary.agentId;
+    if (!agentId) continue;
+    const own = here.get(agentId);
+    if (own) own.push(i);
+    else here.set(agentId, [i]);
+  }
+  return day.team
+    .filter((t) => t.campaignId === campaign.id)
+    .map((t) => agentRow(day, campaign, here.get(t.agentId) ?? [], t));
+}
+
 function agentRow(
   day: WatchedDay,
   campaign: WatchedCampaign,
-  campaignSummaries: readonly InteractionSummary[],
+  ownHere: readonly DayInteraction[],
   t: TeamMember,
 ): BoardAgentRow {
   const status = boardStatus(t.status, t.heldAnywhere);
@@ -171,13 +184,8 @@ function agentRow(
   const base = { agentId: t.agentId, status, statusSince, now: day.now, dayStart: campaign.dayStart };
   // Held by channel across the scope; completed today in this campaign.
   const everywhere = agentMetrics({ ...base, interactions: day.byAgent.get(t.agentId) ?? [] });
-  const here = agentMetrics({
-    ...base,
-    interactions: campaignSummaries.filter((s) => s.agentId === t.agentId),
-  });
-  const activeHere = (day.interactions.get(campaign.id) ?? []).filter(
-    (i) => i.summary.agentId === t.agentId && (i.state === 'assigned' || i.state === 'answered'),
-  );
+  const here = agentMetrics({ ...base, interactions: ownHere.map((i) => i.summary) });
+  const activeHere = ownHere.filter((i) => i.state === 'assigned' || i.state === 'answered');
   return {
     agentId: t.agentId,
     name: t.name,

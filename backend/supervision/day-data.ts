@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { summarizeInteraction } from '../domain/stats/summarize.ts';
 import type { InteractionState, InteractionSummary, Transition } from '../domain/stats/types.ts';
 import type { Database } from '../store/database.ts';
+import { uuidArray } from './uuid-array.ts';
 
 /** An interaction the board counts: what a row of the queue shows, and its summary for the metrics. */
 export interface DayInteraction {
@@ -43,10 +44,7 @@ export async function loadDayInteractions(
 ): Promise<Map<string, DayInteraction[]>> {
   const byCampaign = new Map<string, DayInteraction[]>(campaignIds.map((id) => [id, []]));
   if (campaignIds.length === 0) return byCampaign;
-  const ids = sql.join(
-    campaignIds.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
+  const ids = uuidArray(campaignIds);
   const result = await db.execute(sql`
     select i.id, i.campaign_id, i.channel, i.state, i.agent_id, i.customer_id, i.customer_name,
       i.first_queued_at,
@@ -54,7 +52,7 @@ export async function loadDayInteractions(
                        order by t.at, t.id)
          from interaction_transitions t where t.interaction_id = i.id) as transitions
     from interactions i
-    where i.campaign_id in (${ids})
+    where i.campaign_id = any(${ids}::uuid[])
       and i.state in ('queued', 'offered', 'assigned', 'answered')
     union all
     select i.id, i.campaign_id, i.channel, i.state, i.agent_id, i.customer_id, i.customer_name,
@@ -63,7 +61,7 @@ export async function loadDayInteractions(
                        order by t.at, t.id)
          from interaction_transitions t where t.interaction_id = i.id) as transitions
     from interactions i
-    where i.campaign_id in (${ids})
+    where i.campaign_id = any(${ids}::uuid[])
       and i.state not in ('queued', 'offered', 'assigned', 'answered')
       and i.ended_at >= ${since}`);
   for (const r of (result as unknown as { rows: Row[] }).rows) {
