@@ -10,6 +10,8 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { createLogger } from '../backend/log/logger.ts';
+import { createEventBus } from '../backend/realtime/event-bus.ts';
 import { recordingScope } from '../backend/recordings/recording-filter.ts';
 import { searchConditions, searchRecordings } from '../backend/recordings/search-recordings.ts';
 import { type Store, storeFromPglite, storeFromPool } from '../backend/store/database.ts';
@@ -17,6 +19,7 @@ import { migrate } from '../backend/store/migrate.ts';
 import { PGLITE_EXTENSIONS } from '../backend/store/pglite-extensions.ts';
 import { campaignBoard, loadBoard, loadWatchedDay } from '../backend/supervision/board.ts';
 import { loadDayInteractions } from '../backend/supervision/day-data.ts';
+import { daySourceCacheFor } from '../backend/supervision/day-source.ts';
 import { loadTeam } from '../backend/supervision/team.ts';
 import { earliestDayStart, loadWatchedCampaigns } from '../backend/supervision/watched-campaigns.ts';
 import { startPostgres } from '../test/harness/postgres-server.ts';
@@ -134,10 +137,13 @@ async function generate(store: Store) {
   const t1 = Date.now();
   const words = `array[${WORDS.map((w) => `'${w}'`).join(',')}]`;
   // Messages: PER per interaction; text of 8 words, one of them a rare token (an order number).
-  const text = (k: string) => `(
+  const text = (n: string) => {
+    const k = `(${n})::bigint`;
+    return `(
       select string_agg(case when w = 4 then '#' || (${k} * 7919 % 1000000)::text
         else (${words})[1 + ((${k} * 31 + w * 17) * 2654435761 % 20)] || substr(md5((${k} * 13 + w)::text), 1, (w % 3))
         end, ' ') from generate_series(1, 8) w)`;
+  };
   await q(`
     insert into comments (id, page_id, post_id, parent_id, thread_id, from_id, from_name, from_page, message, created_at, agent_id, agent_name)
       select case when m = 0 then i.thread_key else i.thread_key || '_' || m end, i.page_id, i.page_id || '_p',
@@ -246,6 +252,16 @@ try {
   await time('board: admin, 50 campaigns, 1000 agents', 20, () =>
     loadBoard(db, { id: '00000000-0000-4000-a000-000000000001', role: 'admin' }, new Date()),
   );
+  const bus = await createEventBus(store, createLogger('silent'));
+  const cache = daySourceCacheFor(bus);
+  await time('board: admin, shared rows cached (no change since)', 20, () =>
+    loadBoard(db, adminUser, new Date(), { cache }),
+  );
+  await time('board: admin, cache invalidated before each', 20, () => {
+    cache.invalidate();
+    return loadBoard(db, adminUser, new Date(), { cache });
+  });
+  await bus.close();
   await time('board: one supervisor (1 campaign, 20 agents)', 20, () =>
     loadBoard(db, { id: '00000000-0000-4000-9000-000000000001', role: 'supervisor' }, new Date()),
   );

@@ -14,6 +14,7 @@ import type { Changes } from '../interactions/changes.ts';
 import { errorFields, type Logger } from '../log/logger.ts';
 import { agentConnected, heartbeat } from '../presence/presence.ts';
 import type { Database } from '../store/database.ts';
+import { daySourceCacheFor } from '../supervision/day-source.ts';
 import { loadSupervisorScopes, viewerFor } from '../supervision/scope.ts';
 import { mayReceive, type Viewer } from './audience.ts';
 import type { EventBus } from './event-bus.ts';
@@ -148,7 +149,7 @@ export function createWsHub(deps: {
           client = c;
           clients.add(c); // before the snapshot: what happens while it is read is queued, not lost
           if (user.role === 'agent') await deps.settle(await agentConnected(deps.db, user.id, deps.now()));
-          const snapshot = await snapshotFor(deps.db, c.viewer, deps.now());
+          const snapshot = await snapshotFor(deps.db, c.viewer, deps.now(), daySourceCacheFor(deps.bus));
           c.send({ type: 'ready', user: toUser(user), snapshot });
           c.flush();
         } catch (err) {

@@ -6,6 +6,7 @@ import type {
   CampaignBoard,
 } from '../../shared/api/supervisor.ts';
 import { isOpen } from '../domain/schedule/is-open.ts';
+import { startOfLocalDay } from '../domain/schedule/local-day.ts';
 import type { ScheduleRow } from '../domain/schedule/types.ts';
 import { agentMetrics } from '../domain/stats/agent-metrics.ts';
 import { campaignMetrics } from '../domain/stats/campaign-metrics.ts';
@@ -22,40 +23,50 @@ import type { InteractionSummary } from '../domain/stats/types.ts';
 import { waitingAt } from '../domain/stats/waiting.ts';
 import type { Database } from '../store/database.ts';
 import type { UserRow } from '../store/schema.ts';
-import { type DayInteraction, loadDayInteractions } from './day-data.ts';
-import { campaignScope } from './scope.ts';
+import type { DayInteraction } from './day-data.ts';
+import { type DaySource, type DaySourceCache, readDaySource } from './day-source.ts';
+import { type CampaignScope, campaignScope, inScope } from './scope.ts';
 import { type SeriesMemo, seriesMemoFor } from './series-memo.ts';
-import { loadTeam, type TeamMember } from './team.ts';
-import { earliestDayStart, loadWatchedCampaigns, type WatchedCampaign } from './watched-campaigns.ts';
+import type { TeamMember } from './team.ts';
+import type { WatchedCampaign } from './watched-campaigns.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/**
- * The day of every campaign a user watches, read in three queries whatever the number of campaigns
- * and agents: the campaigns, their interactions of the day with transitions, and their teams.
- */
+/** The day of the campaigns a user watches, grouped for the board; numbers are computed at `now`. */
 export interface WatchedDay {
   now: number;
   campaigns: WatchedCampaign[];
   interactions: Map<string, DayInteraction[]>;
   team: TeamMember[];
+  /** The team by campaign id. */
+  teams: Map<string, TeamMember[]>;
   /** Summaries of the whole scope by the agent who holds (or last held) them. */
   byAgent: Map<string, InteractionSummary[]>;
   seriesMemo: SeriesMemo;
 }
 
+/**
+ * Reads the viewer's campaigns' day — from the shared cache when given (every campaign, then kept
+ * to the viewer's scope), else straight from the database for the scope only.
+ */
 export async function loadWatchedDay(
   db: Database,
   viewer: Pick<UserRow, 'id' | 'role'>,
   now: Date,
+  cache?: DaySourceCache,
 ): Promise<WatchedDay> {
   const scope = await campaignScope(db, viewer);
-  const campaigns = await loadWatchedCampaigns(db, scope, now);
-  const ids = campaigns.map((c) => c.id);
-  const [interactions, team] = await Promise.all([
-    loadDayInteractions(db, ids, earliestDayStart(campaigns, now)),
-    loadTeam(db, ids),
-  ]);
+  const source = cache ? await cache.get(db, now) : await readDaySource(db, scope, now);
+  return watchedDay(source, scope, now, seriesMemoFor(db));
+}
+
+function watchedDay(source: DaySource, scope: CampaignScope, now: Date, seriesMemo: SeriesMemo): WatchedDay {
+  // "Today" is taken at this board's now, whenever the rows were read (they cover it: see day-data.ts).
+  const campaigns = source.campaigns
+    .filter((c) => inScope(scope, c.id))
+    .map((c) => ({ ...c, dayStart: startOfLocalDay(now.getTime(), c.timeZone) }));
+  const ids = new Set(campaigns.map((c) => c.id));
+  const interactions = new Map([...source.interactions].filter(([id]) => ids.has(id)));
   const byAgent = new Map<string, InteractionSummary[]>();
   for (const list of interactions.values())
     for (const i of list) {
@@ -65,7 +76,14 @@ export async function loadWatchedDay(
       if (own) own.push(i.summary);
       else byAgent.set(agentId, [i.summary]);
     }
-  return { now: now.getTime(), campaigns, interactions, team, byAgent, seriesMemo: seriesMemoFor(db) };
+  const team = source.team.filter((t) => ids.has(t.campaignId));
+  const teams = new Map<string, TeamMember[]>();
+  for (const t of team) {
+    const list = teams.get(t.campaignId);
+    if (list) list.push(t);
+    else teams.set(t.campaignId, [t]);
+  }
+  return { now: now.getTime(), campaigns, interactions, team, teams, byAgent, seriesMemo };
 }
 
 /** GET /api/supervisor/board and the supervisor's snapshot. `only` limits it to one campaign. */
@@ -73,9 +91,10 @@ export async function loadBoard(
   db: Database,
   viewer: Pick<UserRow, 'id' | 'role'>,
   now: Date,
-  only?: string,
+  opts: { only?: string | undefined; cache?: DaySourceCache } = {},
 ): Promise<Board> {
-  const day = await loadWatchedDay(db, viewer, now);
+  const { only, cache } = opts;
+  const day = await loadWatchedDay(db, viewer, now, cache);
   return {
     generatedAt: iso(day.now),
     campaigns: day.campaigns.filter((c) => !only || c.id === only).map((c) => campaignBoard(day, c)),
@@ -168,9 +187,7 @@ function teamRows(
     if (own) own.push(i);
     else here.set(agentId, [i]);
   }
-  return day.team
-    .filter((t) => t.campaignId === campaign.id)
-    .map((t) => agentRow(day, campaign, here.get(t.agentId) ?? [], t));
+  return (day.teams.get(campaign.id) ?? []).map((t) => agentRow(day, campaign, here.get(t.agentId) ?? [], t));
 }
 
 function agentRow(

@@ -9,6 +9,7 @@ import { viewInteractions } from '../interactions/interaction-view.ts';
 import type { Database } from '../store/database.ts';
 import type { UserRow } from '../store/schema.ts';
 import { boardStatus, loadWatchedDay } from './board.ts';
+import type { DaySourceCache } from './day-source.ts';
 
 const isAgentMetric = (m: string): m is AgentMetricName =>
   (AGENT_DRILL_METRICS as readonly string[]).includes(m);
@@ -25,8 +26,9 @@ export async function drillDown(
   campaignId: string,
   query: DrillQuery,
   now: Date,
+  cache?: DaySourceCache,
 ): Promise<DrillDown | undefined> {
-  const day = await loadWatchedDay(db, viewer, now);
+  const day = await loadWatchedDay(db, viewer, now, cache);
   const campaign = day.campaigns.find((c) => c.id === campaignId);
   if (!campaign) return undefined;
   const summaries = (day.interactions.get(campaignId) ?? []).map((i) => i.summary);

@@ -433,3 +433,33 @@ describe('campaign supervisors', () => {
     expect((await t.call('GET', `/api/campaigns/${campaignId}`, { token: other.token })).status).toBe(404);
   });
 });
+
+describe('the shared day source', () => {
+  it('serves boards from one read until an event says the work changed, or five seconds pass', async () => {
+    clock = new Date(NOW.getTime() + 10_000);
+    const queueOf = async () =>
+      (
+        await json<Board>(await t.call('GET', '/api/supervisor/board', { token: sup.token }))
+      ).campaigns[0]!.queue.map((q) => q.interactionId);
+    const before = await queueOf();
+    // Written behind the app's back: no event, so the cached rows stand…
+    const h = await seedInteraction(t.store.db, {
+      campaignId,
+      pageId,
+      steps: [{ state: 'queued', at: new Date(NOW.getTime() + 5_000) }],
+    });
+    expect(await queueOf()).toEqual(before);
+    // …until any event about the work arrives (from any instance, through NOTIFY)…
+    t.deps.emit({ type: 'campaign.changed', campaignId });
+    await expect.poll(queueOf).toEqual([...before, h]);
+    // …or the rows are five seconds old.
+    const i = await seedInteraction(t.store.db, {
+      campaignId,
+      pageId,
+      steps: [{ state: 'queued', at: new Date(NOW.getTime() + 6_000) }],
+    });
+    expect(await queueOf()).toEqual([...before, h]);
+    clock = new Date(clock.getTime() + 5_000);
+    expect(await queueOf()).toEqual([...before, h, i]);
+  });
+});

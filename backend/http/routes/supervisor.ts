@@ -10,6 +10,7 @@ import {
 import { agentInfo, logoutAgent, pauseAgent, spy } from '../../supervision/actions.ts';
 import { listAudit } from '../../supervision/audit-log.ts';
 import { loadBoard } from '../../supervision/board.ts';
+import { daySourceCacheFor } from '../../supervision/day-source.ts';
 import { drillDown } from '../../supervision/drill.ts';
 import { watchesCampaign } from '../../supervision/scope.ts';
 import { AppError } from '../app-error.ts';
@@ -35,7 +36,10 @@ export const supervisorRoutes = [
     handler: async ({ deps, user, query }) => {
       if (query.campaignId && !(await watchesCampaign(deps.store.db, user!, query.campaignId)))
         throw new AppError('NOT_FOUND', 'No such campaign.');
-      return loadBoard(deps.store.db, user!, deps.now(), query.campaignId);
+      return loadBoard(deps.store.db, user!, deps.now(), {
+        only: query.campaignId,
+        cache: daySourceCacheFor(deps.events),
+      });
     },
   }),
   defineRoute({
@@ -47,7 +51,14 @@ export const supervisorRoutes = [
     query: drillQuerySchema,
     response: anything,
     handler: async ({ deps, user, params, query }) => {
-      const found = await drillDown(deps.store.db, user!, params.id, query, deps.now());
+      const found = await drillDown(
+        deps.store.db,
+        user!,
+        params.id,
+        query,
+        deps.now(),
+        daySourceCacheFor(deps.events),
+      );
       if (!found)
         throw new AppError(
           'NOT_FOUND',
@@ -93,6 +104,8 @@ export const supervisorRoutes = [
     handler: async ({ deps, user, params }) => {
       const res = await pauseAgent(deps.store.db, user!, params.id, deps.now());
       if (!res.ok) refuse(res.code, 'agent');
+      // The supervisor's next board must show it, even before the event comes back through NOTIFY.
+      daySourceCacheFor(deps.events).invalidate();
       await deps.settle(res.changes);
       return res.value;
     },
@@ -108,6 +121,7 @@ export const supervisorRoutes = [
     handler: async ({ deps, user, params }) => {
       const res = await logoutAgent(deps.store.db, user!, params.id, deps.now());
       if (!res.ok) refuse(res.code, 'agent');
+      daySourceCacheFor(deps.events).invalidate();
       deps.emit({ type: 'user.sessions-ended', userId: params.id });
       await deps.settle(res.changes);
       return res.value;
