@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession, resolveSession } from '../../backend/accounts/sessions.ts';
 import { signWebhookBody } from '../../backend/facebook/webhook-signature.ts';
 import { allRoutes } from '../../backend/http/routes/index.ts';
+import { daySourceCacheFor } from '../../backend/supervision/day-source.ts';
 import type { Role } from '../../shared/api/users.ts';
 import { seedCampaign, seedInteraction, seedPage, seedPresence } from '../harness/supervision-seed.ts';
 import { createTestApp, type TestApp } from '../harness/test-app.ts';
@@ -240,6 +241,8 @@ describe('supervisors see only their campaigns', () => {
       steps: [{ state: 'queued', at: new Date() }],
     });
     f = { campaignId, agentId: agent.user.id, interactionId };
+    // Seeded behind the app's back (no campaign.changed event): drop the boards' shared rows.
+    daySourceCacheFor(t.deps.events).invalidate();
   });
 
   it('has a row for every route that reads or acts on campaign work', () => {
