@@ -19,10 +19,15 @@ export type DomainEvent =
   /** Ringall: offered to these agents; the first to accept takes it. */
   | { type: 'interaction.offered'; interaction: InteractionView; agentIds: string[] }
   /** The offer went to someone else (or back to the queue). */
-  | { type: 'interaction.withdrawn'; interactionId: string; agentIds: string[] }
+  | { type: 'interaction.withdrawn'; interactionId: string; agentIds: string[]; campaignId: string }
   /** A customer wrote again in an open interaction. */
   | { type: 'interaction.message'; interactionId: string; agentId: string | null; campaignId: string }
   | { type: 'agent.status'; presence: PresenceView }
+  /**
+   * A campaign was created or changed (members, supervisors, thresholds, schedule…): sockets reload
+   * who they supervise, and supervisors' boards refetch.
+   */
+  | { type: 'campaign.changed'; campaignId: string }
   /**
    * A reply's delivery changed (queued, sent, failed, held, released, retried); `agentId` owns the
    * interaction. A very long `reply.text` arrives shortened (ending in …) to fit NOTIFY: merge the

@@ -33,7 +33,7 @@ export interface RouteDef<B = unknown, P = unknown, Q = unknown, R = unknown> {
   response: z.ZodType<R>;
   status?: 200 | 201;
   /** Routes that answer something other than JSON say so, for the OpenAPI document. */
-  produces?: 'text/html' | 'text/plain' | 'application/octet-stream';
+  produces?: 'text/html' | 'text/plain' | 'application/octet-stream' | 'text/csv';
   /** A raw body (not JSON) the handler reads itself: its accepted content types, for the document. */
   rawBody?: readonly string[];
   /** The largest body accepted, and what the caller is told past it; `/api` routes default to BODY_LIMIT_BYTES. */

@@ -14,6 +14,8 @@ import type { Changes } from '../interactions/changes.ts';
 import { errorFields, type Logger } from '../log/logger.ts';
 import { agentConnected, heartbeat } from '../presence/presence.ts';
 import type { Database } from '../store/database.ts';
+import { daySourceCacheFor } from '../supervision/day-source.ts';
+import { loadSupervisorScopes, viewerFor } from '../supervision/scope.ts';
 import { mayReceive, type Viewer } from './audience.ts';
 import { emitter } from './emit.ts';
 import type { EventBus } from './event-bus.ts';
@@ -54,6 +56,24 @@ class Client {
   }
 }
 
+/**
+ * A campaign's supervisors or members changed: supervisors' sockets reload what they watch. Events
+ * delivered during the reload (milliseconds) are judged by the previous scope; the board's refetch
+ * on `campaign.changed` covers that.
+ */
+function refreshScopes(deps: { db: Database; logger: Logger }, clients: ReadonlySet<Client>) {
+  const supervisors = [...clients].filter((c) => c.viewer.role === 'supervisor');
+  if (supervisors.length === 0) return;
+  loadSupervisorScopes(deps.db, [...new Set(supervisors.map((c) => c.viewer.userId))])
+    .then((scopes) => {
+      for (const c of supervisors) {
+        const scope = scopes.get(c.viewer.userId);
+        if (scope) c.viewer.scope = scope;
+      }
+    })
+    .catch((err) => deps.logger.error('supervisor scope reload failed', errorFields(err)));
+}
+
 export interface WsHub {
   handler: MiddlewareHandler;
   count(): number;
@@ -82,6 +102,7 @@ export function createWsHub(deps: {
   }, HEARTBEAT_MS);
   beat.unref();
   deps.bus.subscribe((event) => {
+    if (event.type === 'campaign.changed') refreshScopes(deps, clients);
     for (const c of clients) c.deliver(event);
   });
 
@@ -138,7 +159,7 @@ export function createWsHub(deps: {
         try {
           const user = await resolveSession(deps.db, message.token, deps.now());
           if (!user) return refuse(ws, WS_CLOSE.unauthenticated, 'Log in again: this session is not valid.');
-          const viewer: Viewer = { userId: user.id, role: user.role };
+          const viewer: Viewer = await viewerFor(deps.db, user);
           const viewing = new SocketViewing(
             { db: deps.db, emit, now: deps.now },
             { ...viewer, name: user.name },
@@ -147,7 +168,7 @@ export function createWsHub(deps: {
           client = c;
           clients.add(c); // before the snapshot: what happens while it is read is queued, not lost
           if (user.role === 'agent') await deps.settle(await agentConnected(deps.db, user.id, deps.now()));
-          const snapshot = await snapshotFor(deps.db, c.viewer);
+          const snapshot = await snapshotFor(deps.db, c.viewer, deps.now(), daySourceCacheFor(deps.bus));
           c.send({ type: 'ready', user: toUser(user), snapshot });
           c.flush();
         } catch (err) {
