@@ -10,6 +10,7 @@ import type {
 } from '../../shared/runtime-messages.ts';
 import type { ActivationWindow } from './activation-window.ts';
 import type { SessionService } from './session-service.ts';
+import { createSupervisorHandlers } from './supervisor-handlers.ts';
 
 type Handlers = {
   [K in RuntimeRequestType]: (
@@ -74,6 +75,7 @@ export function createHandlers(session: SessionService, dialog: ActivationWindow
       session.call<{ ok: true }>('POST', `/api/interactions/${encodeURIComponent(input.id)}/complete`, {
         ...(input.disposition ? { disposition: input.disposition } : {}),
       }),
+    ...createSupervisorHandlers(session),
   };
 }
 
