@@ -31,10 +31,19 @@ export class Changes {
 
 /** Emits the events for what changed, with fresh views read after the commit. */
 export async function publishChanges(db: Database, emit: Emit, changes: Changes): Promise<void> {
-  const ids = [...new Set([...changes.changed.keys(), ...changes.offered.map((o) => o.id)])];
+  const ids = [
+    ...new Set([
+      ...changes.changed.keys(),
+      ...changes.offered.map((o) => o.id),
+      ...changes.withdrawn.map((w) => w.id),
+    ]),
+  ];
   const views = new Map((await viewInteractions(db, ids)).map((v) => [v.id, v]));
-  for (const w of changes.withdrawn)
-    emit({ type: 'interaction.withdrawn', interactionId: w.id, agentIds: w.agentIds });
+  for (const w of changes.withdrawn) {
+    const campaignId = views.get(w.id)?.campaignId;
+    if (campaignId)
+      emit({ type: 'interaction.withdrawn', interactionId: w.id, agentIds: w.agentIds, campaignId });
+  }
   for (const [id, previousAgentId] of changes.changed) {
     const view = views.get(id);
     if (view)

@@ -3,11 +3,14 @@ import { agentWork } from '../interactions/agent-work.ts';
 import { listPages } from '../pages/page-store.ts';
 import { toPage } from '../pages/page-view.ts';
 import type { Database } from '../store/database.ts';
+import { loadBoard } from '../supervision/board.ts';
 import type { Viewer } from './audience.ts';
 
 /** The state a client starts from, limited to what its viewer may see. */
-export async function snapshotFor(db: Database, viewer: Viewer): Promise<Snapshot> {
-  if (viewer.role === 'admin') return { pages: (await listPages(db)).map(toPage) };
+export async function snapshotFor(db: Database, viewer: Viewer, now: Date): Promise<Snapshot> {
+  const me = { id: viewer.userId, role: viewer.role };
+  if (viewer.role === 'admin')
+    return { pages: (await listPages(db)).map(toPage), supervisor: { board: await loadBoard(db, me, now) } };
   if (viewer.role === 'agent') return { agent: await agentWork(db, viewer.userId) };
-  return {};
+  return { supervisor: { board: await loadBoard(db, me, now) } };
 }

@@ -14,6 +14,7 @@ import type { Changes } from '../interactions/changes.ts';
 import { errorFields, type Logger } from '../log/logger.ts';
 import { agentConnected, heartbeat } from '../presence/presence.ts';
 import type { Database } from '../store/database.ts';
+import { loadSupervisorScopes, viewerFor } from '../supervision/scope.ts';
 import { mayReceive, type Viewer } from './audience.ts';
 import type { EventBus } from './event-bus.ts';
 import { snapshotFor } from './snapshot.ts';
@@ -51,6 +52,24 @@ class Client {
   }
 }
 
+/**
+ * A campaign's supervisors or members changed: supervisors' sockets reload what they watch. Events
+ * delivered during the reload (milliseconds) are judged by the previous scope; the board's refetch
+ * on `campaign.changed` covers that.
+ */
+function refreshScopes(deps: { db: Database; logger: Logger }, clients: ReadonlySet<Client>) {
+  const supervisors = [...clients].filter((c) => c.viewer.role === 'supervisor');
+  if (supervisors.length === 0) return;
+  loadSupervisorScopes(deps.db, [...new Set(supervisors.map((c) => c.viewer.userId))])
+    .then((scopes) => {
+      for (const c of supervisors) {
+        const scope = scopes.get(c.viewer.userId);
+        if (scope) c.viewer.scope = scope;
+      }
+    })
+    .catch((err) => deps.logger.error('supervisor scope reload failed', errorFields(err)));
+}
+
 export interface WsHub {
   handler: MiddlewareHandler;
   count(): number;
@@ -78,6 +97,7 @@ export function createWsHub(deps: {
   }, HEARTBEAT_MS);
   beat.unref();
   deps.bus.subscribe((event) => {
+    if (event.type === 'campaign.changed') refreshScopes(deps, clients);
     for (const c of clients) c.deliver(event);
   });
 
@@ -124,11 +144,11 @@ export function createWsHub(deps: {
         try {
           const user = await resolveSession(deps.db, message.token, deps.now());
           if (!user) return refuse(ws, WS_CLOSE.unauthenticated, 'Log in again: this session is not valid.');
-          const c = new Client(ws, { userId: user.id, role: user.role });
+          const c = new Client(ws, await viewerFor(deps.db, user));
           client = c;
           clients.add(c); // before the snapshot: what happens while it is read is queued, not lost
           if (user.role === 'agent') await deps.settle(await agentConnected(deps.db, user.id, deps.now()));
-          const snapshot = await snapshotFor(deps.db, c.viewer);
+          const snapshot = await snapshotFor(deps.db, c.viewer, deps.now());
           c.send({ type: 'ready', user: toUser(user), snapshot });
           c.flush();
         } catch (err) {

@@ -114,12 +114,18 @@ export interface BoardAgentRow {
   name: string;
   status: BoardAgentStatus;
   breakReason: string | null;
-  /** Last status change (of the stored status: available / break / offline); tick from here. */
-  statusSince: string;
+  /**
+   * Last status change (of the stored status: available / break / offline); tick from here. Null
+   * for an agent who never logged in.
+   */
+  statusSince: string | null;
   loginAt: string | null;
-  /** Channels in which the agent holds open (assigned or answered) interactions, in any campaign. */
+  /** Channels in which the agent holds open (assigned or answered) interactions, in the campaigns you watch. */
   channels: Channel[];
-  /** Held now, by channel, in any campaign (status and capacity are the agent's, not a campaign's). */
+  /**
+   * Held now, by channel, in every campaign you watch (so an agent of both a Page's campaigns shows
+   * both icons on both boards). `busy` counts what they hold anywhere: capacity is the agent's.
+   */
   activeByChannel: Record<Channel, number>;
   /** Interactions of THIS campaign the agent completed today. */
   completedToday: number;

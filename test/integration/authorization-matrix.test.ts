@@ -17,6 +17,7 @@ const ADMIN_ONLY = { anonymous: false, agent: false, supervisor: false, admin: t
 const EVERYONE = { anonymous: true, agent: true, supervisor: true, admin: true };
 const LOGGED_IN = { anonymous: false, agent: true, supervisor: true, admin: true };
 const AGENT_ONLY = { anonymous: false, agent: true, supervisor: false, admin: false };
+const OVERSEERS = { anonymous: false, agent: false, supervisor: true, admin: true };
 const EXPECTED: Record<string, Record<Caller, boolean>> = {
   'GET /healthz': { anonymous: true, agent: true, supervisor: true, admin: true },
   'POST /api/auth/login': { anonymous: true, agent: true, supervisor: true, admin: true },
@@ -42,6 +43,13 @@ const EXPECTED: Record<string, Record<Caller, boolean>> = {
   'POST /api/interactions/:id/accept': AGENT_ONLY,
   'POST /api/interactions/:id/complete': AGENT_ONLY,
   'POST /api/interactions/:id/replies': AGENT_ONLY,
+  'GET /api/supervisor/board': OVERSEERS,
+  'GET /api/supervisor/campaigns/:id/drill': OVERSEERS,
+  'POST /api/supervisor/spy/:interactionId': OVERSEERS,
+  'GET /api/supervisor/agents/:id': OVERSEERS,
+  'POST /api/supervisor/agents/:id/pause': OVERSEERS,
+  'POST /api/supervisor/agents/:id/logout': OVERSEERS,
+  'GET /api/audit': ADMIN_ONLY,
   // Public, but proven otherwise: the state parameter, the verify token, the signature.
   'GET /oauth/facebook/callback': EVERYONE,
   'GET /webhooks/facebook': EVERYONE,
@@ -88,7 +96,7 @@ describe('authorization matrix', () => {
       const allowed = EXPECTED[key(route)]?.[caller];
       it(`${key(route)} as ${caller} is ${allowed ? 'allowed' : 'refused'}`, async () => {
         // A concrete path; a well-formed unknown id so "allowed" means "got past authorization".
-        const path = route.path.replace(':id', '00000000-0000-4000-8000-000000000000');
+        const path = route.path.replace(/:\w+/g, '00000000-0000-4000-8000-000000000000');
         const sample = sampleRequest(key(route));
         const token = await tokenFor(caller);
         const res = await t.app.request(path + (sample.query ?? ''), {

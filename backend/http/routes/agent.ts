@@ -11,6 +11,7 @@ import { readPresence } from '../../interactions/changes.ts';
 import { reply } from '../../interactions/reply.ts';
 import { transcript } from '../../interactions/transcript.ts';
 import { setStatus } from '../../presence/presence.ts';
+import { watchesCampaign } from '../../supervision/scope.ts';
 import { AppError } from '../app-error.ts';
 import { defineRoute } from '../route.ts';
 
@@ -41,6 +42,12 @@ export const agentRoutes = [
       if (!found || (user!.role === 'agent' && found.interaction.agentId !== user!.id && !offered)) {
         throw new AppError('NOT_FOUND', 'No such interaction.');
       }
+      // Supervisors read only their campaigns' interactions (Spy follows up with this route).
+      if (
+        user!.role === 'supervisor' &&
+        !(await watchesCampaign(deps.store.db, user!, found.interaction.campaignId))
+      )
+        throw new AppError('NOT_FOUND', 'No such interaction.');
       return found;
     },
   }),
