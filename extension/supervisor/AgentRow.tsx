@@ -63,7 +63,7 @@ export function AgentRow(props: {
         />
       </td>
       <td class="number" data-testid="agent-time-in-status">
-        {formatDuration(now - Date.parse(a.statusSince))}
+        {a.statusSince ? formatDuration(now - Date.parse(a.statusSince)) : '—'}
       </td>
       <td class="row-actions">
         {a.activeInteractionIds.length > 0 && (

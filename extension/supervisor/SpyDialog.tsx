@@ -50,7 +50,7 @@ export function SpyDialog({ spy }: { spy: SpyModel }) {
             </blockquote>
           )}
           <TranscriptMessages messages={transcript.messages} live />
-          {transcript.outgoing.length > 0 && (
+          {(transcript.outgoing ?? []).length > 0 && (
             <p class="muted small">{t('spyOutgoing', String(transcript.outgoing.length))}</p>
           )}
         </>

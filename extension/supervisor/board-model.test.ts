@@ -83,26 +83,30 @@ describe('board model', () => {
       breakReason: 'paused by supervisor',
     });
     await vi.advanceTimersByTimeAsync(500);
-    expect(sent).toEqual(['supervisor.board']);
+    expect(sent).toEqual(['supervisor.board']); // both events, one refetch 500 ms after the first load
     abort.abort();
   });
 
-  it('refetches once for a burst of events, never two requests at a time, and again for what came meanwhile', async () => {
+  it('refetches at once after a quiet spell, then at most every 500 ms, never two requests at a time', async () => {
     const { model, push, sent, abort } = setup([ok(board())], 300);
     model.start(abort.signal);
     await vi.advanceTimersByTimeAsync(300);
+    await vi.advanceTimersByTimeAsync(1_000);
     sent.length = 0;
     push(changed());
-    await vi.advanceTimersByTimeAsync(200);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toEqual(['supervisor.board']); // the first event after a quiet spell: at once
     push(changed());
     push({ type: 'event', event: { type: 'campaign.changed', campaignId: 'c-fb' } });
-    await vi.advanceTimersByTimeAsync(300); // the one refetch starts 500 ms after the first event
-    expect(sent).toEqual(['supervisor.board']);
-    push(changed()); // while it is in flight
+    await vi.advanceTimersByTimeAsync(499);
+    expect(sent).toHaveLength(1); // the burst waits for the 500 ms since the last start
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sent).toHaveLength(2);
+    push(changed()); // while that one is in flight (300 ms)
     await vi.advanceTimersByTimeAsync(500);
-    expect(sent).toHaveLength(2);
+    expect(sent).toHaveLength(3);
     await vi.advanceTimersByTimeAsync(2_000);
-    expect(sent).toHaveLength(2);
+    expect(sent).toHaveLength(3);
     abort.abort();
   });
 

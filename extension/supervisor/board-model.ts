@@ -8,7 +8,11 @@ import { request, watchRealtime } from '../ui/runtime-client.ts';
 import { alarmsOf } from './board-tiles.ts';
 
 export interface BoardTiming {
-  /** Events are followed by one refetch this much later (shared/api/supervisor.ts: ≈ 500 ms). */
+  /**
+   * Refetches after events start at most this often (shared/api/supervisor.ts: ≈ 500 ms): the
+   * first event after a quiet spell refetches at once, the ones that follow within this time join
+   * one refetch at its end.
+   */
   debounceMs: number;
   /** Tiles that move with time alone (dropout passing, chat time) stay true by this refresh. */
   refreshMs: number;
@@ -34,7 +38,7 @@ function boardStatus(presence: PresenceView, row: BoardAgentRow): BoardAgentStat
 /**
  * The supervisor's live board: every visible campaign with its tiles, agents and queue. It starts
  * from the socket's snapshot (or a fetch), patches an agent's status the moment it changes, and
- * refetches the rest after events — debounced, one request at a time — and every minute, as the
+ * refetches the rest after events — throttled, one request at a time — and every minute, as the
  * contract says (shared/api/supervisor.ts). `now` is the server's clock, ticking every second, so
  * times in status and on hold tick here without asking the server.
  */
@@ -97,6 +101,7 @@ export function createBoardModel(
   }
 
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastStart = Number.NEGATIVE_INFINITY;
   let inFlight = false;
   let again = false;
   let stopped = false;
@@ -108,6 +113,7 @@ export function createBoardModel(
       return;
     }
     inFlight = true;
+    lastStart = Date.now();
     const res = await send('supervisor.board', {});
     inFlight = false;
     if (stopped) return;
@@ -122,7 +128,9 @@ export function createBoardModel(
   }
   /** One refetch soon: later events join it rather than push it back, so a busy queue still updates. */
   function schedule() {
-    if (timer === undefined && !stopped) timer = setTimeout(() => void refetch(), timing.debounceMs);
+    if (timer !== undefined || stopped) return;
+    const wait = Math.max(0, lastStart + timing.debounceMs - Date.now());
+    timer = setTimeout(() => void refetch(), wait);
   }
 
   function onUpdate(u: RealtimeUpdate) {
