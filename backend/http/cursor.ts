@@ -24,9 +24,13 @@ export function decodeCursor<T extends readonly ('string' | 'number')[]>(
     key.length !== shape.length ||
     key.some((v, i) => typeof v !== shape[i] || (typeof v === 'number' && !Number.isFinite(v)))
   ) {
-    throw new AppError('BAD_REQUEST', 'This cursor is not valid: start again from the first page.', [
-      { path: 'query.cursor', message: 'Pass back the nextCursor of the previous page unchanged.' },
-    ]);
+    invalidCursor();
   }
   return key as never;
+}
+
+export function invalidCursor(): never {
+  throw new AppError('BAD_REQUEST', 'This cursor is not valid: start again from the first page.', [
+    { path: 'query.cursor', message: 'Pass back the nextCursor of the previous page unchanged.' },
+  ]);
 }

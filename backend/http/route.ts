@@ -32,7 +32,7 @@ export interface RouteDef<B = unknown, P = unknown, Q = unknown, R = unknown> {
   response: z.ZodType<R>;
   status?: 200 | 201;
   /** Routes that answer something other than JSON say so, for the OpenAPI document. */
-  produces?: 'text/html' | 'text/plain';
+  produces?: 'text/html' | 'text/plain' | 'text/csv';
   handler(input: HandlerInput<B, P, Q>): Promise<R | Response>;
 }
 

@@ -4,6 +4,7 @@ import { authRoutes } from './auth.ts';
 import { campaignRoutes } from './campaigns.ts';
 import { healthRoutes } from './health.ts';
 import { oauthRoutes, pageRoutes } from './pages.ts';
+import { recordingRoutes } from './recordings.ts';
 import { supervisorRoutes } from './supervisor.ts';
 import { userRoutes } from './users.ts';
 import { webhookRoutes } from './webhooks.ts';
@@ -19,4 +20,5 @@ export const allRoutes: readonly RouteDef[] = [
   ...campaignRoutes,
   ...agentRoutes,
   ...supervisorRoutes,
+  ...recordingRoutes,
 ];
