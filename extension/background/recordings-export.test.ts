@@ -69,6 +69,19 @@ describe('recordings export', () => {
     expect(exports.poll('job-1')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
+  it('keeps the byte-order mark that tells spreadsheets the file is UTF-8', async () => {
+    const s = streamed(['\uFEFFinteraction_id\r\na\r\n']);
+    const { exports } = setup(s.response);
+    await exports.start({});
+    s.next();
+    s.next();
+    await tick();
+    await tick();
+    const res = exports.poll('job-1');
+    expect(res.ok && res.value.chunks.join('')).toBe('\uFEFFinteraction_id\r\na\r\n');
+    expect(res).toMatchObject({ ok: true, value: { done: 1, finished: true } });
+  });
+
   it("passes the backend's refusal through", async () => {
     const refusal = new Response(
       JSON.stringify({

@@ -115,7 +115,8 @@ export class RecordingsExports {
     try {
       if (res.body) {
         const reader = res.body.getReader();
-        const decoder = new TextDecoder();
+        // Keep the byte-order mark the backend starts with: spreadsheets read it as "this is UTF-8".
+        const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
         for (;;) {
           const { done, value } = await reader.read();
           if (done) break;
