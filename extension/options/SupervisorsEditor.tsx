@@ -20,7 +20,7 @@ export function SupervisorsEditor({ form, users }: { form: CampaignFormModel; us
       {picked.length === 0 ? (
         <p class="muted">{t('noSupervisors')}</p>
       ) : (
-        <ul class="plain stack" aria-label={t('supervisors')}>
+        <ol class="plain stack" aria-label={t('supervisors')}>
           {picked.map((s) => (
             <li key={s.userId} class="row nowrap">
               <span class="grow">{s.name}</span>
@@ -34,7 +34,7 @@ export function SupervisorsEditor({ form, users }: { form: CampaignFormModel; us
               </button>
             </li>
           ))}
-        </ul>
+        </ol>
       )}
       <FieldError slot="body.supervisorIds" messages={messages} />
       {addable.length === 0 ? (

@@ -225,6 +225,19 @@ describe("the supervisor's popup, with an agent working in the sidebar", () => {
     await popup.getByText('Exported 1 interactions.').waitFor();
   });
 
+  it('opens as a full tab for a wall screen', async () => {
+    await popup.getByRole('tab', { name: 'Live board' }).click();
+    const opened = supervisorBrowser.context.waitForEvent('page');
+    await popup.getByTestId('open-as-tab').click();
+    const wall = await opened;
+    await wall.waitForURL(/popup\.html\?view=tab$/);
+    await wall.locator('main.wall').getByTestId('board-agent-row').waitFor();
+    expect(await wall.getByTestId('open-as-tab').count()).toBe(0);
+    await screenshot(wall, 'supervisor-wall-screen');
+    expect(await seriousViolations(wall)).toEqual([]);
+    await wall.close();
+  });
+
   it('shows the admin the audit log of those actions, and the supervisors picker', async () => {
     const options = await supervisorBrowser.context.newPage();
     await options.goto(supervisorBrowser.url('options.html'));

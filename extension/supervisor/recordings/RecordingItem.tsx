@@ -24,11 +24,8 @@ export function RecordingItem({ recording, onOpen }: { recording: Recording; onO
         </button>
       </div>
       <p class="small muted">
-        {t('recordingMeta', [
-          recording.agentName ?? t('noAgent'),
-          formatWhen(i.queuedAt),
-          i.endedAt ? formatWhen(i.endedAt) : t(`state_${i.state}`),
-        ])}
+        {t('recordingMeta', [recording.agentName ?? t('noAgent'), formatWhen(i.queuedAt)])} ·{' '}
+        {i.endedAt ? t('recordingEnded', formatWhen(i.endedAt)) : t(`state_${i.state}`)}
       </p>
       <ul class="plain recording-preview">
         {recording.messages.slice(0, PREVIEW).map((m) => (

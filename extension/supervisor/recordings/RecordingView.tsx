@@ -41,11 +41,8 @@ export function RecordingView({ view, onBack }: { view: RecordingViewModel; onBa
       {r && i && (
         <>
           <p class="small muted">
-            {t('recordingMeta', [
-              r.agentName ?? t('noAgent'),
-              formatWhen(i.queuedAt),
-              i.endedAt ? formatWhen(i.endedAt) : t(`state_${i.state}`),
-            ])}
+            {t('recordingMeta', [r.agentName ?? t('noAgent'), formatWhen(i.queuedAt)])} ·{' '}
+            {i.endedAt ? t('recordingEnded', formatWhen(i.endedAt)) : t(`state_${i.state}`)}
             {OPEN.has(i.state) && <span class="badge live"> {t('liveBadge')}</span>}
           </p>
           {r.post && (
