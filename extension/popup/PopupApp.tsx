@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { forgetRecordingsOnLogout } from '../supervisor/recordings/forget-on-logout.ts';
 import { t } from '../ui/i18n.ts';
 import { createSessionModel } from '../ui/session-model.ts';
 import { WhoAmI } from '../ui/WhoAmI.tsx';
@@ -13,6 +14,7 @@ export function PopupApp() {
   useEffect(() => {
     const ac = new AbortController();
     session.start(ac.signal);
+    forgetRecordingsOnLogout(session.state, ac.signal);
     return () => ac.abort();
   }, [session]);
   const state = session.state.value;
