@@ -45,3 +45,30 @@ export async function callApi<T>(
   }
   return { ok: false, error: { code: 'INTERNAL', message: `The backend answered HTTP ${res.status}.` } };
 }
+
+/**
+ * A GET whose body the caller reads as a stream (a CSV export): the response when the backend
+ * answers 2xx, else the backend's error as a result. Aborting `signal` stops the download.
+ */
+export async function openApiStream(
+  backendUrl: string,
+  token: string,
+  path: string,
+  signal: AbortSignal,
+  fetchImpl: typeof fetch = fetch,
+): Promise<RuntimeResult<Response>> {
+  let res: Response;
+  try {
+    res = await fetchImpl(new URL(path, backendUrl), {
+      headers: { authorization: `Bearer ${token}` },
+      signal,
+    });
+  } catch {
+    return { ok: false, error: { code: 'NETWORK', message: `Cannot reach the backend at ${backendUrl}.` } };
+  }
+  if (res.ok) return { ok: true, value: res };
+  const parsed = errorEnvelopeSchema.safeParse(await res.json().catch(() => undefined));
+  return parsed.success
+    ? { ok: false, error: { code: parsed.data.error.code, message: parsed.data.error.message } }
+    : { ok: false, error: { code: 'INTERNAL', message: `The backend answered HTTP ${res.status}.` } };
+}

@@ -17,6 +17,7 @@ import type { ActivationWindow } from './activation-window.ts';
 import { BinaryBody } from './api-client.ts';
 import type { RealtimeConnection } from './realtime-connection.ts';
 import type { SessionService } from './session-service.ts';
+import { createSupervisorHandlers } from './supervisor-handlers.ts';
 
 type Handlers = {
   [K in RuntimeRequestType]: (
@@ -108,6 +109,7 @@ export function createHandlers(
       socket.send({ type: 'viewing', interactionId: input.interactionId, activity: input.activity });
       return { ok: true, value: { ok: true } };
     },
+    ...createSupervisorHandlers(session),
   };
 }
 
