@@ -94,7 +94,10 @@ describe('agent work state', () => {
     expect(run([offered(offer, ['someone-else'])]).offers).toEqual([]);
     const held = run([offered(offer, [ME])]);
     expect(held.offers.map((i) => i.id)).toEqual(['o']);
-    const withdrawn = run([{ type: 'interaction.withdrawn', interactionId: 'o', agentIds: [ME], campaignId: 'c1' }], held);
+    const withdrawn = run(
+      [{ type: 'interaction.withdrawn', interactionId: 'o', agentIds: [ME], campaignId: 'c1' }],
+      held,
+    );
     expect(withdrawn.offers).toEqual([]);
     // Accepting it turns the offer into an assignment.
     const taken = run([changed(view('o', '2026-11-24T10:00:00Z'))], held);
