@@ -306,6 +306,8 @@ export function signatureHeaders(bytes: Uint8Array, how: Signing, appSecret: str
 
 /** One API request: a route of the main write paths with a generated body, path id and content type. */
 export interface ApiCase {
+  /** The route as declared, e.g. `POST /api/campaigns/:id`. */
+  route: string;
   method: 'POST' | 'PATCH';
   path: string;
   as: 'admin' | 'agent' | 'anonymous';
@@ -384,12 +386,13 @@ export function apiCase(ids: KnownIds): fc.Arbitrary<ApiCase> {
   const route = (
     weight: number,
     method: ApiCase['method'],
-    path: fc.Arbitrary<string>,
+    [template, path]: [string, fc.Arbitrary<string>],
     as: ApiCase['as'],
     shaped: fc.Arbitrary<unknown>,
   ) => ({
     weight,
     arbitrary: fc.record({
+      route: fc.constant(`${method} ${template}`),
       method: fc.constant(method),
       path,
       as: fc.constant(as),
@@ -408,7 +411,11 @@ export function apiCase(ids: KnownIds): fc.Arbitrary<ApiCase> {
       body: bodyText(shaped),
     }),
   });
-  const fixed = (p: string) => fc.constant(p);
+  const fixed = (p: string): [string, fc.Arbitrary<string>] => [p, fc.constant(p)];
+  const withId = (template: string, known: string): [string, fc.Arbitrary<string>] => [
+    template,
+    pathId(known).map((id) => template.replace(':id', id)),
+  ];
   return fc.oneof(
     // Few on purpose: a well-formed login or new user costs a scrypt hash (tens of ms).
     route(1, 'POST', fixed('/api/auth/login'), 'anonymous', partial({ email, password: oddText })),
@@ -427,7 +434,7 @@ export function apiCase(ids: KnownIds): fc.Arbitrary<ApiCase> {
     route(
       9,
       'PATCH',
-      pathId(ids.userId).map((id) => `/api/users/${id}`),
+      withId('/api/users/:id', ids.userId),
       'admin',
       partial({
         name: oddText,
@@ -436,25 +443,19 @@ export function apiCase(ids: KnownIds): fc.Arbitrary<ApiCase> {
       }),
     ),
     route(15, 'POST', fixed('/api/campaigns'), 'admin', partial(campaignFields)),
-    route(
-      15,
-      'PATCH',
-      pathId(ids.campaignId).map((id) => `/api/campaigns/${id}`),
-      'admin',
-      partial(campaignFields),
-    ),
+    route(15, 'PATCH', withId('/api/campaigns/:id', ids.campaignId), 'admin', partial(campaignFields)),
     route(6, 'POST', fixed('/api/pages/import-token'), 'admin', partial({ accessToken: oddText })),
     route(
       6,
       'POST',
-      pathId(ids.activationId).map((id) => `/api/pages/activations/${id}/link`),
+      withId('/api/pages/activations/:id/link', ids.activationId),
       'admin',
       partial({ pageId: anyId }),
     ),
     route(
       6,
       'PATCH',
-      pathId(FUZZ_PAGES[0]).map((id) => `/api/pages/${id}`),
+      withId('/api/pages/:id', FUZZ_PAGES[0]),
       'admin',
       partial({ humanAgentEnabled: loose(fc.boolean()) }),
     ),
@@ -468,7 +469,7 @@ export function apiCase(ids: KnownIds): fc.Arbitrary<ApiCase> {
     route(
       12,
       'POST',
-      pathId(ids.interactionId).map((id) => `/api/interactions/${id}/replies`),
+      withId('/api/interactions/:id/replies', ids.interactionId),
       'agent',
       partial({
         text: oddText,
@@ -480,16 +481,10 @@ export function apiCase(ids: KnownIds): fc.Arbitrary<ApiCase> {
     route(
       6,
       'POST',
-      pathId(ids.interactionId).map((id) => `/api/interactions/${id}/complete`),
+      withId('/api/interactions/:id/complete', ids.interactionId),
       'agent',
       partial({ disposition: oddText }),
     ),
-    route(
-      3,
-      'POST',
-      pathId(ids.interactionId).map((id) => `/api/interactions/${id}/accept`),
-      'agent',
-      fc.constant({}),
-    ),
+    route(3, 'POST', withId('/api/interactions/:id/accept', ids.interactionId), 'agent', fc.constant({})),
   );
 }
