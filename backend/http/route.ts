@@ -5,6 +5,7 @@ import type { Role } from '../../shared/api/users.ts';
 import type { FieldIssue } from '../../shared/errors.ts';
 import { resolveSession } from '../accounts/sessions.ts';
 import type { UserRow } from '../store/schema.ts';
+import { storableJson } from '../store/storable-json.ts';
 import type { AppDeps } from './app-deps.ts';
 import { AppError } from './app-error.ts';
 
@@ -80,7 +81,8 @@ async function readJson(c: Context): Promise<unknown> {
   }
   const text = await c.req.text();
   try {
-    return JSON.parse(text);
+    // Text with NUL or a lone surrogate half would fail in the database with a 500: U+FFFD instead.
+    return JSON.parse(storableJson(text));
   } catch {
     throw new AppError('INVALID_JSON', 'The body is not valid JSON.');
   }

@@ -37,6 +37,7 @@ const BATCH = 10;
  */
 export async function sendDueReplies(deps: SenderDeps): Promise<boolean> {
   const now = deps.now();
+  await holdDeadPages(deps.db, now);
   const claimed = await deps.db.transaction(async (tx) => {
     const result = await tx.execute(sql`
       select o.id from outbox o
@@ -61,6 +62,19 @@ export async function sendDueReplies(deps: SenderDeps): Promise<boolean> {
   });
   for (const row of claimed) await sendOne(deps, row);
   return claimed.length === BATCH;
+}
+
+/**
+ * Every due reply of a Page whose token is invalid is held, not only the head of each conversation:
+ * those written behind it would otherwise wait as "pending" with no reason given. Rows in flight or
+ * backing off (next attempt later) are left to their own outcome.
+ */
+function holdDeadPages(db: Database, now: Date) {
+  return db.execute(sql`
+    update outbox o set status = 'held',
+      last_error = 'Held until the Page is re-activated: ' || coalesce(p.health_reason, '')
+    from pages p
+    where p.id = o.page_id and p.health = 'invalid' and o.status = 'pending' and o.next_attempt_at <= ${now}`);
 }
 
 async function sendOne(deps: SenderDeps, row: OutboxRow) {
@@ -105,7 +119,8 @@ async function sendOne(deps: SenderDeps, row: OutboxRow) {
     await deps.settle(changes);
   } catch (err) {
     if (!(err instanceof GraphError)) throw err;
-    const verdict = afterFailure(err, row.attempts, deps.random());
+    const waitingMs = deps.now().getTime() - row.createdAt.getTime();
+    const verdict = afterFailure(err, row.attempts, deps.random(), waitingMs);
     const reason = describeGraphError(err);
     deps.logger.warn('send failed', {
       outboxId: row.id,

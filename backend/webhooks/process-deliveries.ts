@@ -7,6 +7,7 @@ import { interactionEffects } from '../interactions/from-webhook.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Database } from '../store/database.ts';
 import { processedEvents, unroutedEvents } from '../store/schema.ts';
+import { storableJson } from '../store/storable-json.ts';
 import { applyEvent } from './apply-event.ts';
 
 const BATCH = 20;
@@ -43,7 +44,8 @@ export async function processDeliveries(
 async function processOne(db: Database, row: Claimed, logger: Logger, changes: Changes) {
   let body: unknown;
   try {
-    body = parseGraphJson(row.body);
+    // A `\u0000` or lone surrogate escape would make this delivery's inserts, and its batch, fail forever.
+    body = parseGraphJson(storableJson(row.body));
   } catch {
     // Signed by Meta yet not JSON: kept as failed for a person to look at, never retried forever.
     await db.execute(sql`update webhook_deliveries set status = 'failed', attempts = attempts + 1,
