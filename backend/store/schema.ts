@@ -363,6 +363,14 @@ export const interactions = pgTable(
   (t) => [
     index('interactions_queue_idx').on(t.campaignId, t.firstQueuedAt).where(sql`${t.state} = 'queued'`),
     index('interactions_agent_idx').on(t.agentId, t.state),
+    // Routing counts each member's open work in the campaign.
+    index('interactions_open_work_idx')
+      .on(t.campaignId, t.agentId)
+      .where(sql`${t.state} in ('assigned', 'answered')`),
+    // Routing reads every member's last completion and completions today: a short range each.
+    index('interactions_completed_idx')
+      .on(t.campaignId, t.agentId, t.endedAt)
+      .where(sql`${t.state} = 'completed'`),
     // One open interaction per thread: a new comment in the thread joins it instead of opening another.
     uniqueIndex('interactions_open_thread_idx')
       .on(t.campaignId, t.threadKey)
