@@ -43,6 +43,21 @@ export default defineConfig({
         },
       })),
       {
+        // Issue 8: crash, Graph outage, token death, fuzzing, two instances, secrets. Backends run as
+        // child processes on the PostgreSQL server the global setup starts; one file at a time, since
+        // each loads both cores on its own.
+        test: {
+          name: 'reliability',
+          environment: 'node',
+          include: ['test/reliability/**/*.test.ts'],
+          env: { TEST_DB: 'postgres' },
+          globalSetup: ['test/harness/global-setup-db.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           environment: 'node',

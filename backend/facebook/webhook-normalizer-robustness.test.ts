@@ -1,7 +1,5 @@
-import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { OWN_DIR, readOwnJson, readShelfJson, SHELF_DIR } from './fixtures/load-fixture.ts';
-import { mutate, random, randomValue, randomWebhookish } from './fixtures/webhook-fuzz.ts';
+import { mutate, random, randomValue, randomWebhookish, realWebhookBodies } from './fixtures/webhook-fuzz.ts';
 import type { NormalizedWebhook, WebhookEvent } from './webhook-events.ts';
 import { normalizeWebhook } from './webhook-normalizer.ts';
 
@@ -111,19 +109,7 @@ function expectSafe(input: unknown, label: string): NormalizedWebhook {
   return result!;
 }
 
-/** Every webhook body on the shelf and in our fixtures (single entries wrapped as Meta would send them). */
-const realBodies: unknown[] = [
-  ...readdirSync(SHELF_DIR)
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => readShelfJson(name)),
-  ...readdirSync(OWN_DIR)
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => readOwnJson(name)),
-]
-  .map((json) =>
-    json && typeof json === 'object' && 'messaging' in json ? { object: 'page', entry: [json] } : json,
-  )
-  .filter((json) => normalizeWebhook(json).events.length > 0);
+const realBodies = realWebhookBodies();
 
 // Thousands of cases: allow slow CI machines more than vitest's 5 s default per test.
 const FUZZ_TIMEOUT_MS = 60_000;

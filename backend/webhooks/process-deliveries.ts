@@ -8,6 +8,7 @@ import { interactionEffects } from '../interactions/from-webhook.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Database } from '../store/database.ts';
 import { unroutedEvents } from '../store/schema.ts';
+import { storableJson } from '../store/storable-json.ts';
 import { nextTurn } from '../workers/worker-loop.ts';
 import { applyEvent } from './apply-event.ts';
 
@@ -100,7 +101,8 @@ function normalize(
 ): { events: WebhookEvent[]; error: string | null; failed: boolean } {
   let body: unknown;
   try {
-    body = parseGraphJson(row.body);
+    // A `\u0000` or lone surrogate escape would make this delivery's inserts, and its batch, fail forever.
+    body = parseGraphJson(storableJson(row.body));
   } catch {
     // Signed by Meta yet not JSON: kept as failed for a person to look at, never retried forever.
     logger.warn('webhook body is not JSON', { deliveryId: row.id });

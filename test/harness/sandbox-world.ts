@@ -7,17 +7,25 @@ import { TEST_FB_ENV } from './test-facebook-env.ts';
 
 export const WORLD_ADMIN = { email: 'admin@example.test', password: 'admin password 123' };
 
+export interface WorldOptions {
+  /** One clock for both sides (epoch ms), so a test can move time for Facebook and the backend at once. */
+  now?: () => number;
+  /** Receives every log line of the backend (then logged at `info` unless WORLD_LOG_LEVEL says otherwise). */
+  log?: (line: string) => void;
+}
+
 /**
  * A backend and a Graph sandbox that play together over real HTTP, as `npm start` runs them: the
  * backend's Graph and dialog URLs point at the sandbox, the sandbox signs webhooks to the backend.
  */
-export async function startWorld(extraEnv: Record<string, string> = {}) {
+export async function startWorld(extraEnv: Record<string, string> = {}, opts: WorldOptions = {}) {
   const sandbox: RunningSandbox = await startSandbox({
     port: 0,
     appId: TEST_FB_ENV.FB_APP_ID,
     appSecret: TEST_FB_ENV.FB_APP_SECRET,
     verifyToken: TEST_FB_ENV.FB_VERIFY_TOKEN,
     delivery: { batchWindowMs: 10, retryBaseMs: 200 },
+    ...(opts.now ? { now: opts.now } : {}),
   });
   const port = await freePort();
   const config = await serverConfig({
@@ -27,10 +35,15 @@ export async function startWorld(extraEnv: Record<string, string> = {}) {
     FB_DIALOG_URL: sandbox.url,
     ADMIN_EMAIL: WORLD_ADMIN.email,
     ADMIN_PASSWORD: WORLD_ADMIN.password,
-    LOG_LEVEL: process.env.WORLD_LOG_LEVEL ?? 'silent',
+    LOG_LEVEL: process.env.WORLD_LOG_LEVEL ?? (opts.log ? 'info' : 'silent'),
     ...extraEnv,
   });
-  const backend = await startServer(config, createLogger(config.logLevel));
+  const now = opts.now;
+  const backend = await startServer(
+    config,
+    createLogger(config.logLevel, opts.log),
+    now ? { now: () => new Date(now()) } : {},
+  );
   sandbox.sandbox.config.webhookUrl = `${backend.url}/webhooks/facebook`;
 
   const control = async <T = unknown>(method: string, path: string, body?: unknown): Promise<T> => {

@@ -228,6 +228,23 @@ describe('processing stored deliveries', () => {
     expect(await count("webhook_deliveries where status = 'failed'")).toBe(1);
   });
 
+  it('stores text spelling NUL or a lone surrogate as U+FFFD instead of failing the queue (found by the fuzz suite)', async () => {
+    const body = sampleText('messenger-text.json').replace(
+      /"text":\s*"[^"]*"/,
+      '"text": "a\\u0000b\\ud800c"',
+    );
+    const unlinked = body.replaceAll('111899832631525', '999999999999999'); // jsonb in unrouted_events
+    expect((await deliver(body)).status).toBe(200);
+    expect((await deliver(unlinked)).status).toBe(200);
+    await drain();
+    expect(await count("webhook_deliveries where status = 'processed'")).toBe(2);
+    const [stored] = await t.store.withSession((s) =>
+      s.query<{ text: string }>('select text from messenger_messages'),
+    );
+    expect(stored!.text).toBe('a\uFFFDb\uFFFDc');
+    expect(await count('unrouted_events')).toBe(1);
+  });
+
   it('handles a batch mixing two pages in one body', async () => {
     const a = JSON.parse(sampleText('messenger-text.json'));
     const b = JSON.parse(sampleText('feed-comment-add.json'));

@@ -34,6 +34,13 @@ describe('admin manages users', () => {
     expect(login.status).toBe(200);
   });
 
+  it('stores a name spelling NUL or a lone surrogate as U+FFFD rather than failing with a 500', async () => {
+    const raw = JSON.stringify(newUser('odd@example.test')).replace('Carla Agent', 'Carla\\u0000\\ud800');
+    const res = await t.call('POST', '/api/users', { token: admin, raw });
+    expect(res.status).toBe(201);
+    expect((await res.json()).name).toBe('Carla\uFFFD\uFFFD');
+  });
+
   it('refuses a second user with the same email, naming the field', async () => {
     await t.call('POST', '/api/users', { token: admin, body: newUser('dup@example.test') });
     const res = await t.call('POST', '/api/users', { token: admin, body: newUser('DUP@example.test') });
