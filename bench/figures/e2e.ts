@@ -2,6 +2,7 @@ import type { Figure } from '../figure.ts';
 import { type LiveSocket, openLiveSocket } from '../lib/agent-socket.ts';
 import { freshDatabase } from '../lib/bench-database.ts';
 import { request } from '../lib/http-client.ts';
+import { sleep } from '../lib/stats.ts';
 import {
   E2E_DURATION_MS,
   E2E_RATE_PER_S,
@@ -59,6 +60,9 @@ export const e2eFigure: Figure = {
       await Promise.all(sockets.map((s) => s.ready));
       for (const agent of agents)
         await world.api('POST', '/api/agent/status', agent.token, { status: 'available' });
+      const idle0 = world.backend.cpuMs();
+      await sleep(3_000);
+      const idleCpuPerS = (world.backend.cpuMs() - idle0) / 3;
       const cpuBefore = world.backend.cpuMs();
       const ownCpuBefore = process.cpuUsage();
       const summary = await webhookLoad({
@@ -76,7 +80,7 @@ export const e2eFigure: Figure = {
       const own = process.cpuUsage(ownCpuBefore);
       const loadGenCpuPerEvent =
         (own.user + own.system) / 1000 / (summary.sent * (1 + WARMUP_MS / E2E_DURATION_MS));
-      ctx.log(`e2e: ${JSON.stringify({ ...summary, completeFailures, cpuPerEvent, loadGenCpuPerEvent })}`);
+      ctx.log(`e2e: ${JSON.stringify({ ...summary, completeFailures, cpuPerEvent, loadGenCpuPerEvent, idleCpuPerS })}`);
       ctx.log(`e2e median latency by second: ${timelineOf(probe)}`);
       return {
         values: { e2e_p50_ms: summary.p50, e2e_p99_ms: summary.p99 },
