@@ -80,7 +80,9 @@ export const e2eFigure: Figure = {
       const own = process.cpuUsage(ownCpuBefore);
       const loadGenCpuPerEvent =
         (own.user + own.system) / 1000 / (summary.sent * (1 + WARMUP_MS / E2E_DURATION_MS));
-      ctx.log(`e2e: ${JSON.stringify({ ...summary, completeFailures, cpuPerEvent, loadGenCpuPerEvent, idleCpuPerS })}`);
+      ctx.log(
+        `e2e: ${JSON.stringify({ ...summary, completeFailures, cpuPerEvent, loadGenCpuPerEvent, idleCpuPerS })}`,
+      );
       ctx.log(`e2e median latency by second: ${timelineOf(probe)}`);
       return {
         values: { e2e_p50_ms: summary.p50, e2e_p99_ms: summary.p99 },

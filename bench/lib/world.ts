@@ -9,7 +9,7 @@ import { type BenchUser, type Seeded, seedUsers } from './seed-users.ts';
 /**
  * A backend (child process) on `db`, with the Graph sandbox in this process standing in for
  * Facebook. Users are seeded (see seed-users.ts); the rest is set up the way an admin would, through
- * the real API: log in, link the Page, create campaigns.
+ * the real API: log in, link the Page, create campaigns (`extra` may give `pageId`, `name`...).
  */
 export interface World {
   backend: BackendProcess;
@@ -18,6 +18,8 @@ export interface World {
   admin: string;
   page: { id: string };
   users: Seeded['byRole'];
+  /** Another sandbox Page, linked through the API like the first one. */
+  linkPage(name: string): Promise<{ id: string }>;
   createCampaign(
     channel: 'facebook' | 'messenger',
     members: BenchUser[],
@@ -55,24 +57,29 @@ export async function startWorld(opts: {
     const login = async (email: string, password: string) =>
       (await api<{ token: string }>('POST', '/api/auth/login', undefined, { email, password })).token;
     const admin = await login(seeded.admin.email, seeded.admin.password);
-    const res = await fetch(`${sandbox.url}/_sandbox/pages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Bench Shoes' }),
-    });
-    const page = (await res.json()) as { id: string; access_token: string };
-    const linked = await api<{ linked: { id: string }[] }>('POST', '/api/pages/import-token', admin, {
-      accessToken: page.access_token,
-    });
-    if (linked.linked.length !== 1) throw new Error(`the Page was not linked: ${JSON.stringify(linked)}`);
+    const linkPage = async (name: string) => {
+      const res = await fetch(`${sandbox.url}/_sandbox/pages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name }),
+      });
+      const page = (await res.json()) as { id: string; access_token: string };
+      const linked = await api<{ linked: { id: string }[] }>('POST', '/api/pages/import-token', admin, {
+        accessToken: page.access_token,
+      });
+      if (linked.linked.length !== 1) throw new Error(`the Page was not linked: ${JSON.stringify(linked)}`);
+      return { id: page.id };
+    };
+    const page = await linkPage('Bench Shoes');
     const b = backend;
     return {
       backend: b,
       sandbox,
       api,
       admin,
-      page: { id: page.id },
+      page,
       users: seeded.byRole,
+      linkPage,
       async createCampaign(channel, members, extra = {}) {
         const c = await api<{ id: string }>('POST', '/api/campaigns', admin, {
           name: `Bench ${channel}`,
