@@ -6,6 +6,7 @@ import { notMeasuredYet } from './not-measured-yet.ts';
 import { pushFigure } from './push.ts';
 import { relayFigure } from './relay.ts';
 import { rssFigure } from './rss.ts';
+import { searchFigure } from './search.ts';
 import { snapshotFigure } from './snapshot.ts';
 
 /** Every figure, in the order a full run measures them (baselines before what is compared to them). */
@@ -16,7 +17,7 @@ export const FIGURES: Figure[] = [
   ingestFigure,
   pushFigure,
   rssFigure,
-  notMeasuredYet('search', ['search_p95_ms', 'search_fulltext_p95_ms'], 'the recordings search API'),
+  searchFigure,
   snapshotFigure,
   notMeasuredYet('sidebar', ['sidebar_ready_ms'], 'the sidebar UI'),
 ];
