@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { Figure } from '../figure.ts';
+import { buildExtension } from '../lib/extension-build.ts';
 
 const OUT_DIR = '.output/chrome-mv3/content-scripts';
 
@@ -16,8 +15,7 @@ export const contentScriptFigure: Figure = {
   name: 'content-script',
   keys: ['content_script_gzip_bytes'],
   async run(ctx) {
-    const build = await promisify(execFile)('npx', ['wxt', 'build'], { maxBuffer: 16 * 1024 * 1024 });
-    fs.writeFileSync(path.join(ctx.runDir, 'wxt-build.log'), `${build.stdout}\n${build.stderr}`);
+    await buildExtension(ctx.runDir);
     const files = fs.readdirSync(OUT_DIR).filter((f) => f.endsWith('.js'));
     if (files.length === 0) throw new Error(`no content script in ${OUT_DIR}`);
     let total = 0;

@@ -7,6 +7,7 @@ import { pushFigure } from './push.ts';
 import { relayFigure } from './relay.ts';
 import { rssFigure } from './rss.ts';
 import { searchFigure } from './search.ts';
+import { sidebarFigure } from './sidebar.ts';
 import { snapshotFigure } from './snapshot.ts';
 
 /** Every figure, in the order a full run measures them (baselines before what is compared to them). */
@@ -19,7 +20,7 @@ export const FIGURES: Figure[] = [
   rssFigure,
   searchFigure,
   snapshotFigure,
-  notMeasuredYet('sidebar', ['sidebar_ready_ms'], 'the sidebar UI'),
+  sidebarFigure,
 ];
 
 /**
