@@ -2,7 +2,6 @@ import { FIGURE_KEYS, type Figure, type FigureKey } from '../figure.ts';
 import { contentScriptFigure } from './content-script.ts';
 import { e2eFigure } from './e2e.ts';
 import { ingestFigure } from './ingest.ts';
-import { notMeasuredYet } from './not-measured-yet.ts';
 import { pushFigure } from './push.ts';
 import { relayFigure } from './relay.ts';
 import { rssFigure } from './rss.ts';
