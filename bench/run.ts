@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type BenchContext, FIGURE_KEYS, type FigureKey, type InfoRow, type Values } from './figure.ts';
 import { selectFigures } from './figures/index.ts';
+import { interrupted } from './lib/cleanup.ts';
 import { closeConnections } from './lib/http-client.ts';
 import { renderTable } from './report.ts';
 
@@ -18,6 +19,12 @@ const { values: args } = parseArgs({
 });
 
 const started = Date.now();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    interrupted();
+    process.exit(130);
+  });
+}
 const db = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const cacheDir = path.resolve('.bench-cache');

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import WebSocket from 'ws';
 import type { Figure } from '../figure.ts';
 import { stopChild } from '../lib/backend-process.ts';
+import { onInterrupt } from '../lib/cleanup.ts';
 import { BENCH_FB_ENV } from '../lib/facebook-app.ts';
 import {
   E2E_DURATION_MS,
@@ -26,6 +27,8 @@ export const relayFigure: Figure = {
       env: { PATH: process.env.PATH ?? '', FB_APP_SECRET: BENCH_FB_ENV.FB_APP_SECRET },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
+    const forget = onInterrupt(() => child.kill('SIGKILL'));
+    child.once('exit', forget);
     try {
       const url = await new Promise<string>((resolve, reject) => {
         child.stdout!.on('data', (c: Buffer) => {

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { onInterrupt } from './cleanup.ts';
 import { BENCH_FB_ENV } from './facebook-app.ts';
 
 export interface BackendProcess {
@@ -50,6 +51,8 @@ export async function startBackend(opts: {
     },
   );
   fs.closeSync(log);
+  const forget = onInterrupt(() => child.kill('SIGKILL'));
+  child.once('exit', forget);
   const url = await new Promise<string>((resolve, reject) => {
     let seen = '';
     const timer = setTimeout(() => fail(new Error('the backend did not start within 120 s')), 120_000);
