@@ -27,7 +27,7 @@ export const pushFigure: Figure = {
     try {
       const agent = world.users.agent[0]!;
       const supervisor = world.users.supervisor[0]!;
-      await world.createCampaign('messenger', [agent]);
+      await world.createCampaign('messenger', [agent], { supervisorIds: [supervisor.id] });
       let waiting: { status: string; resolve: () => void } | undefined;
       const watcher = openLiveSocket(world.backend.url, supervisor.token, (e: DomainEvent) => {
         if (

@@ -37,7 +37,7 @@ export class LatencyProbe {
 /** Median latency per second of sending: shows whether a backlog builds up during the run. */
 export function timelineOf(probe: LatencyProbe): string {
   if (probe.timeline.length === 0) return '';
-  const start = probe.timeline[0]![0];
+  const start = Math.min(...probe.timeline.map(([t0]) => t0));
   const bySecond = new Map<number, number[]>();
   for (const [t0, ms] of probe.timeline) {
     const k = Math.floor((t0 - start) / 1000);
