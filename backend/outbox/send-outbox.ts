@@ -37,7 +37,13 @@ const BATCH = 10;
  */
 export async function sendDueReplies(deps: SenderDeps): Promise<boolean> {
   const now = deps.now();
-  await holdDeadPages(deps.db, now);
+  const held = await holdDeadPages(deps.db, now);
+  if (held.length > 0) {
+    // Each held reply's composer says so at once (reply.status), not only the head of its conversation.
+    const changes = new Changes();
+    for (const id of held) changes.replies.add(id);
+    await deps.settle(changes);
+  }
   const claimed = await deps.db.transaction(async (tx) => {
     const result = await tx.execute(sql`
       select o.id from outbox o
@@ -69,12 +75,14 @@ export async function sendDueReplies(deps: SenderDeps): Promise<boolean> {
  * those written behind it would otherwise wait as "pending" with no reason given. Rows in flight or
  * backing off (next attempt later) are left to their own outcome.
  */
-function holdDeadPages(db: Database, now: Date) {
-  return db.execute(sql`
+async function holdDeadPages(db: Database, now: Date): Promise<number[]> {
+  const res = await db.execute(sql`
     update outbox o set status = 'held',
       last_error = 'Held until the Page is re-activated: ' || coalesce(p.health_reason, '')
     from pages p
-    where p.id = o.page_id and p.health = 'invalid' and o.status = 'pending' and o.next_attempt_at <= ${now}`);
+    where p.id = o.page_id and p.health = 'invalid' and o.status = 'pending' and o.next_attempt_at <= ${now}
+    returning o.id`);
+  return (res as unknown as { rows: { id: number | string }[] }).rows.map((r) => Number(r.id));
 }
 
 async function sendOne(deps: SenderDeps, row: OutboxRow) {

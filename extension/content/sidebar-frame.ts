@@ -90,7 +90,14 @@ export async function mountSidebar(ctx: ContentScriptContext): Promise<void> {
       frame.title = message('sidebarFrameTitle');
       frame.setAttribute('data-pagedesk', 'sidebar');
       // Also after Facebook moved us and the frame reloaded: the sidebar starts knowing nothing.
-      frame.addEventListener('load', tellLocation, { signal });
+      // The sidebar's listener starts with its app, which may be after `load`: say it again a few times.
+      frame.addEventListener(
+        'load',
+        () => {
+          for (const ms of [0, 300, 1_000, 3_000]) setTimeout(tellLocation, ms);
+        },
+        { signal },
+      );
       panel.append(frame);
     } else if (!open && frame) {
       frame.remove();

@@ -62,6 +62,8 @@ beforeAll(async () => {
         strategy: 'linear',
         maxInteractionsPerAgent: 20,
         members: [{ userId: owner.id, penalty: 0, position: 0 }],
+        // Supervisors hear of the campaigns they are given (audience.ts).
+        supervisorIds: [supervisor.id],
       })
     ).json()
   ).id;

@@ -115,6 +115,15 @@ class AgentBot {
   readies = 0;
   seen = new Set<string>();
   completedByMe: { id: string; via: string }[] = [];
+  /** Completions whose answer died with an instance: the server may have committed them. */
+  private readonly unanswered = new Set<string>();
+
+  private async completedByThisAgent(url: string, id: string): Promise<boolean> {
+    const res = await call(url, 'GET', `/api/interactions/${id}`, this.token);
+    if (res.status !== 200) return false;
+    const { interaction } = res.body as { interaction: { state: string; agentId: string | null } };
+    return interaction.state === 'completed' && interaction.agentId === this.id;
+  }
   /** Interactions whose 'completed' event arrived on this bot's socket. */
   completedEvents = new Set<string>();
   home!: BackendProcess;
@@ -163,9 +172,17 @@ class AgentBot {
           const res = await call(via.url, 'POST', `/api/interactions/${id}/complete`, this.token, {}).catch(
             () => undefined,
           );
-          if (!res) continue; // that instance just died: the next round goes elsewhere
+          if (!res) {
+            // That instance just died, perhaps after committing: the next round goes elsewhere, and
+            // a 409 then may mean this very call completed it.
+            this.unanswered.add(id);
+            continue;
+          }
           expect([200, 409]).toContain(res.status);
           if (res.status === 200) this.completedByMe.push({ id, via: via.url });
+          else if (this.unanswered.has(id) && (await this.completedByThisAgent(via.url, id))) {
+            this.completedByMe.push({ id, via: 'lost answer' });
+          }
           this.view.delete(id);
         }
         await new Promise((r) => setTimeout(r, 30));
