@@ -49,13 +49,14 @@ export const ingestFigure: Figure = {
       let ingest: number;
       let elapsedS: number;
       try {
+        const first = performance.now();
         await mapLimit(bodies.slice(0, WARMUP_BODIES), CONCURRENCY, post);
         const t0 = performance.now();
         await mapLimit(bodies.slice(WARMUP_BODIES), CONCURRENCY, async (d) => {
           if (await post(d)) accepted += ENTRIES_PER_BODY;
         });
         ingest = accepted / ((performance.now() - t0) / 1000);
-        elapsedS = (performance.now() - t0) / 1000;
+        elapsedS = (performance.now() - first) / 1000;
       } finally {
         await world.stop();
       }
@@ -82,13 +83,13 @@ export const ingestFigure: Figure = {
   },
 };
 
-/** Events the processor had turned into messages by the time the backend stopped (warm-up excluded). */
+/** Events the processor had turned into messages, warm-up included, by the time the backend stopped. */
 async function processedEvents(db: BenchDatabase): Promise<number> {
   const store = await db.open();
   try {
     const result = await store.db.execute(sql`select count(*)::int as n from messenger_messages`);
     const [row] = (result as unknown as { rows: { n: number }[] }).rows;
-    return Math.max(0, Number(row?.n ?? 0) - WARMUP_BODIES * ENTRIES_PER_BODY);
+    return Number(row?.n ?? 0);
   } finally {
     await store.close();
   }
