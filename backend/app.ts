@@ -1,8 +1,6 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './http/app-deps.ts';
-import { AppError } from './http/app-error.ts';
 import { corsPolicy } from './http/cors.ts';
 import { notFound, onError } from './http/error-handler.ts';
 import { openApiDocument } from './http/openapi.ts';
@@ -17,15 +15,7 @@ export function createApp(deps: AppDeps, routes: readonly RouteDef[] = allRoutes
   app.use(requestId(deps.logger));
   app.use(secureHeaders({ crossOriginResourcePolicy: false }));
   app.use('/api/*', corsPolicy(deps.config.corsOrigins));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: deps.config.bodyLimitBytes,
-      onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', `The body is over ${deps.config.bodyLimitBytes} bytes.`);
-      },
-    }),
-  );
+  // Body limits are per route (mountRoutes): BODY_LIMIT_BYTES for /api, more for attachments.
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(routes, deps.config.publicUrl)));
   mountRoutes(app, routes, deps);
   const hub = createWsHub({

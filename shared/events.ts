@@ -19,13 +19,25 @@ export type DomainEvent =
   /** Ringall: offered to these agents; the first to accept takes it. */
   | { type: 'interaction.offered'; interaction: InteractionView; agentIds: string[] }
   /** The offer went to someone else (or back to the queue). */
-  | { type: 'interaction.withdrawn'; interactionId: string; agentIds: string[] }
+  | { type: 'interaction.withdrawn'; interactionId: string; agentIds: string[]; campaignId: string }
   /** A customer wrote again in an open interaction. */
   | { type: 'interaction.message'; interactionId: string; agentId: string | null; campaignId: string }
   | { type: 'agent.status'; presence: PresenceView }
-  /** A reply's delivery changed (queued, sent, failed, held, retried); `agentId` owns the interaction. */
+  /**
+   * A campaign was created or changed (members, supervisors, thresholds, schedule…): sockets reload
+   * who they supervise, and supervisors' boards refetch.
+   */
+  | { type: 'campaign.changed'; campaignId: string }
+  /**
+   * A reply's delivery changed (queued, sent, failed, held, released, retried); `agentId` owns the
+   * interaction. A very long `reply.text` arrives shortened (ending in …) to fit NOTIFY: merge the
+   * status fields by `reply.id`; the transcript has the text whole.
+   */
   | { type: 'reply.status'; reply: OutgoingReply; agentId: string | null; campaignId: string }
-  /** Collision control: someone opened, types in, or left an interaction (refreshed every ~10 s). */
+  /**
+   * Collision control: someone opened, types in, or left an interaction (refreshed every ~10 s).
+   * Never sent to the viewer themselves (none of their sockets).
+   */
   | { type: 'interaction.viewer'; viewer: ViewerView; agentId: string | null; campaignId: string };
 
 export type DomainEventType = DomainEvent['type'];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { InteractionView, PresenceView } from './api/interactions.ts';
 import type { Page } from './api/pages.ts';
+import type { Board } from './api/supervisor.ts';
 import type { User } from './api/users.ts';
 import type { ErrorCode } from './errors.ts';
 import type { DomainEvent } from './events.ts';
@@ -23,6 +24,8 @@ export interface Snapshot {
   pages?: Page[];
   /** For agents: their status, interactions and open offers. */
   agent?: { presence: PresenceView; interactions: InteractionView[]; offers: InteractionView[] };
+  /** For supervisors (their campaigns) and admins (all): the board, as GET /api/supervisor/board. */
+  supervisor?: { board: Board };
 }
 
 export type ServerMessage =

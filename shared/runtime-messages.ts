@@ -1,6 +1,13 @@
 import type { Campaign, CreateCampaignInput, UpdateCampaignInput } from './api/campaigns.ts';
 import type { OutgoingReply, PresenceView, Transcript, UploadedAttachment } from './api/interactions.ts';
 import type { Activation, Page } from './api/pages.ts';
+import type {
+  RecordingsCount,
+  RecordingsFilter,
+  RecordingsPage,
+  RecordingTranscript,
+} from './api/recordings.ts';
+import type { AgentInfo, AuditPage, Board, DrillDown, DrillMetric, LogoutResult } from './api/supervisor.ts';
 import type { CreateUserInput, UpdateUserInput, User } from './api/users.ts';
 import type { ErrorCode, FieldIssue } from './errors.ts';
 import type { DomainEvent } from './events.ts';
@@ -67,6 +74,47 @@ export interface RuntimeRequests {
   'campaigns.create': { input: CreateCampaignInput; output: Campaign };
   /** `changes` replaces whole values: a list sent is the new list, in its new order. */
   'campaigns.update': { input: { id: string; changes: UpdateCampaignInput }; output: Campaign };
+  // ── Supervisor board, actions, audit log and recordings (issue 6; routes in shared/api/supervisor.ts)
+  /** GET /api/supervisor/board: every visible campaign, or one. */
+  'supervisor.board': { input: { campaignId?: string }; output: Board };
+  /** GET /api/supervisor/campaigns/:id/drill: the interactions behind one number. */
+  'supervisor.drill': {
+    input: { campaignId: string; metric: DrillMetric; agentId?: string };
+    output: DrillDown;
+  };
+  /** POST /api/supervisor/spy/:id: audit-logged once; follow-ups refetch with 'interactions.get'. */
+  'supervisor.spy': { input: { interactionId: string }; output: Transcript };
+  'supervisor.agentInfo': { input: { agentId: string }; output: AgentInfo };
+  'supervisor.pause': { input: { agentId: string }; output: PresenceView };
+  'supervisor.logout': { input: { agentId: string }; output: LogoutResult };
+  /** GET /api/audit (admins): newest first. */
+  'audit.list': { input: { cursor?: string; limit?: number }; output: AuditPage };
+  'recordings.search': {
+    input: RecordingsFilter & { cursor?: string; limit?: number };
+    output: RecordingsPage;
+  };
+  'recordings.count': { input: RecordingsFilter; output: RecordingsCount };
+  'recordings.get': { input: { id: string }; output: RecordingTranscript };
+  /**
+   * Starts a CSV export in the background (GET /api/recordings/export.csv, streamed). The page then
+   * polls 'recordings.exportPoll', which hands over the text received since the last poll and the
+   * progress; a job nobody polls for a while is cancelled. See extension/background/recordings-export.ts.
+   */
+  'recordings.export': { input: RecordingsFilter; output: { exportId: string; total: number | null } };
+  'recordings.exportPoll': { input: { exportId: string }; output: ExportProgress };
+  'recordings.exportCancel': { input: { exportId: string }; output: { ok: true } };
+}
+
+/** One poll of a running CSV export: the new text, how far it got, and whether it ended. */
+export interface ExportProgress {
+  /** CSV text received since the previous poll, in order: the page concatenates every poll's chunks. */
+  chunks: string[];
+  /** Distinct interactions seen so far. */
+  done: number;
+  /** X-Total-Count: interactions that match; null when the backend did not say. */
+  total: number | null;
+  finished: boolean;
+  error: RuntimeError | null;
 }
 
 export interface ImportTokenResult {

@@ -7,12 +7,16 @@ import {
   type UpdateCampaignInput,
 } from '../../shared/api/campaigns.ts';
 import type { Database } from '../store/database.ts';
-import { campaignMembers, campaigns, pages, users } from '../store/schema.ts';
+import { campaignMembers, campaignSupervisors, campaigns, pages, users } from '../store/schema.ts';
 import { type CampaignRow, toCampaign } from './campaign-view.ts';
 
 export type SaveResult =
   | { ok: true; id: string }
-  | { ok: false; code: 'PAGE_NOT_LINKED' | 'CHANNEL_TAKEN' | 'NOT_FOUND' | 'NOT_AN_AGENT'; detail?: string };
+  | {
+      ok: false;
+      code: 'PAGE_NOT_LINKED' | 'CHANNEL_TAKEN' | 'NOT_FOUND' | 'NOT_AN_AGENT' | 'NOT_A_SUPERVISOR';
+      detail?: string;
+    };
 
 async function checkMembers(db: Database, members: MemberInput[]): Promise<string | null> {
   if (members.length === 0) return null;
@@ -32,6 +36,24 @@ async function checkMembers(db: Database, members: MemberInput[]): Promise<strin
   return members.find((m) => !agents.has(m.userId))?.userId ?? null;
 }
 
+/** The first id that is not an active supervisor, or null when all are. */
+async function checkSupervisors(db: Database, ids: readonly string[]): Promise<string | null> {
+  if (ids.length === 0) return null;
+  const found = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.id, [...ids]), eq(users.role, 'supervisor'), eq(users.active, true)));
+  const supervisors = new Set(found.map((u) => u.id));
+  return ids.find((id) => !supervisors.has(id)) ?? null;
+}
+
+async function replaceSupervisors(db: Database, campaignId: string, ids: readonly string[]) {
+  await db.delete(campaignSupervisors).where(eq(campaignSupervisors.campaignId, campaignId));
+  const unique = [...new Set(ids)];
+  if (unique.length)
+    await db.insert(campaignSupervisors).values(unique.map((userId) => ({ campaignId, userId })));
+}
+
 async function replaceMembers(db: Database, campaignId: string, members: MemberInput[]) {
   await db.delete(campaignMembers).where(eq(campaignMembers.campaignId, campaignId));
   if (members.length) await db.insert(campaignMembers).values(members.map((m) => ({ campaignId, ...m })));
@@ -46,6 +68,8 @@ export async function createCampaign(
   if (!page) return { ok: false, code: 'PAGE_NOT_LINKED' };
   const notAgent = await checkMembers(db, input.members ?? []);
   if (notAgent) return { ok: false, code: 'NOT_AN_AGENT', detail: notAgent };
+  const notSupervisor = await checkSupervisors(db, input.supervisorIds ?? []);
+  if (notSupervisor) return { ok: false, code: 'NOT_A_SUPERVISOR', detail: notSupervisor };
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(campaigns)
@@ -67,6 +91,7 @@ export async function createCampaign(
       .returning({ id: campaigns.id });
     if (!row) return { ok: false, code: 'CHANNEL_TAKEN' } as const;
     await replaceMembers(tx as unknown as Database, row.id, input.members ?? []);
+    await replaceSupervisors(tx as unknown as Database, row.id, input.supervisorIds ?? []);
     return { ok: true, id: row.id } as const;
   });
 }
@@ -82,8 +107,12 @@ export async function updateCampaign(
     const notAgent = await checkMembers(db, input.members);
     if (notAgent) return { ok: false, code: 'NOT_AN_AGENT', detail: notAgent };
   }
+  if (input.supervisorIds) {
+    const notSupervisor = await checkSupervisors(db, input.supervisorIds);
+    if (notSupervisor) return { ok: false, code: 'NOT_A_SUPERVISOR', detail: notSupervisor };
+  }
   return db.transaction(async (tx) => {
-    const { members, maxInteractionsPerAgent, ...fields } = input;
+    const { members, supervisorIds, maxInteractionsPerAgent, ...fields } = input;
     const [row] = await tx
       .update(campaigns)
       .set({
@@ -95,6 +124,7 @@ export async function updateCampaign(
       .returning({ id: campaigns.id });
     if (!row) return { ok: false, code: 'NOT_FOUND' } as const;
     if (members) await replaceMembers(tx as unknown as Database, id, members);
+    if (supervisorIds) await replaceSupervisors(tx as unknown as Database, id, supervisorIds);
     return { ok: true, id } as const;
   });
 }
@@ -104,11 +134,14 @@ export async function findCampaignRow(db: Database, id: string): Promise<Campaig
   return row;
 }
 
-/** Campaigns with their Page and members, as the API shows them; `onlyFor` limits to a member's. */
+/**
+ * Campaigns with their Page, members and supervisors, as the API shows them; `memberId` limits to
+ * an agent's campaigns, `supervisorId` to a supervisor's.
+ */
 export async function loadCampaigns(
   db: Database,
   now: Date,
-  filter: { id?: string; memberId?: string } = {},
+  filter: { id?: string; memberId?: string; supervisorId?: string } = {},
 ) {
   const rows = await db
     .select({
@@ -136,14 +169,31 @@ export async function loadCampaigns(
         rows.map((r) => r.campaign.id),
       ),
     );
+  const supervisors = await db
+    .select({
+      campaignId: campaignSupervisors.campaignId,
+      userId: campaignSupervisors.userId,
+      name: users.name,
+    })
+    .from(campaignSupervisors)
+    .innerJoin(users, eq(users.id, campaignSupervisors.userId))
+    .where(
+      inArray(
+        campaignSupervisors.campaignId,
+        rows.map((r) => r.campaign.id),
+      ),
+    )
+    .orderBy(asc(users.name));
   return rows
     .map((r) =>
       toCampaign(
         r.campaign,
         r.page,
         members.filter((m) => m.campaignId === r.campaign.id),
+        supervisors.filter((s) => s.campaignId === r.campaign.id),
         now,
       ),
     )
-    .filter((c) => !filter.memberId || c.members.some((m) => m.userId === filter.memberId));
+    .filter((c) => !filter.memberId || c.members.some((m) => m.userId === filter.memberId))
+    .filter((c) => !filter.supervisorId || c.supervisorIds.includes(filter.supervisorId));
 }

@@ -10,6 +10,7 @@ export function toCampaign(
   row: CampaignRow,
   page: Pick<PageRow, 'name' | 'health' | 'healthReason'>,
   members: { userId: string; name: string; penalty: number; position: number }[],
+  supervisors: { userId: string; name: string }[],
   now: Date,
 ): Campaign {
   return {
@@ -28,6 +29,8 @@ export function toCampaign(
     enabled: row.enabled,
     cannedResponses: row.cannedResponses,
     members: [...members].sort((a, b) => a.position - b.position),
+    supervisorIds: supervisors.map((s) => s.userId),
+    supervisors: supervisors.map(({ userId, name }) => ({ userId, name })),
     openNow: isOpen(row.schedule as ScheduleRow[], row.timeZone, now.getTime()),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

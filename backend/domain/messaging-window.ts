@@ -9,17 +9,21 @@ export type MessagingPolicy =
 /**
  * Meta's Messenger windows: a reply within 24 h of the person's last message is a RESPONSE; a human
  * agent may answer up to 7 days with the HUMAN_AGENT tag when the Page is allowed to; after that
- * nothing may be sent until the person writes again.
+ * nothing may be sent until the person writes again. `pageWrote`: the Page already wrote to someone
+ * who never wrote back (a private reply opened the chat), which changes only what the reason says.
  */
 export function messagingPolicy(
   lastInboundMs: number | null,
   nowMs: number,
   humanAgentAllowed: boolean,
+  pageWrote = false,
 ): MessagingPolicy {
   if (lastInboundMs === null) {
     return {
       send: 'closed',
-      reason: 'This person has not written to the Page: answer their comment privately first.',
+      reason: pageWrote
+        ? 'The private reply went out: Facebook allows nothing more until the person writes back.'
+        : 'This person has not written to the Page: answer their comment privately first.',
     };
   }
   const age = nowMs - lastInboundMs;

@@ -10,7 +10,8 @@ export function corsPolicy(configured: string[]): MiddlewareHandler {
     origin: (origin) => (EXTENSION_ORIGIN.test(origin) || allowed.has(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'],
     allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
-    exposeHeaders: ['X-Request-Id'],
+    // X-Total-Count and Content-Disposition: the recordings export's progress and file name.
+    exposeHeaders: ['X-Request-Id', 'X-Total-Count', 'Content-Disposition'],
     maxAge: 600,
   });
 }

@@ -10,7 +10,7 @@ export function openApiDocument(routes: readonly RouteDef[], serverUrl: string) 
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     const path = r.path.replace(/:(\w+)/g, '{$1}');
-    const parameters = r.params
+    const parameters: { name: string; in: string; required: boolean; schema: object }[] = r.params
       ? Object.keys((jsonSchema(r.params, 'input') as { properties?: object }).properties ?? {}).map(
           (name) => ({
             name,
@@ -20,6 +20,11 @@ export function openApiDocument(routes: readonly RouteDef[], serverUrl: string) 
           }),
         )
       : [];
+    if (r.query) {
+      const q = jsonSchema(r.query, 'input') as { properties?: Record<string, object>; required?: string[] };
+      for (const [name, schema] of Object.entries(q.properties ?? {}))
+        parameters.push({ name, in: 'query', required: q.required?.includes(name) ?? false, schema });
+    }
     paths[path] ??= {};
     paths[path][r.method] = {
       summary: r.summary,
@@ -31,6 +36,16 @@ export function openApiDocument(routes: readonly RouteDef[], serverUrl: string) 
             requestBody: {
               required: true,
               content: { 'application/json': { schema: jsonSchema(r.body, 'input') } },
+            },
+          }
+        : {}),
+      ...(r.rawBody
+        ? {
+            requestBody: {
+              required: true,
+              content: Object.fromEntries(
+                r.rawBody.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+              ),
             },
           }
         : {}),

@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
 import type { Role } from '../../shared/api/users.ts';
 import type { FieldIssue } from '../../shared/errors.ts';
@@ -33,7 +34,11 @@ export interface RouteDef<B = unknown, P = unknown, Q = unknown, R = unknown> {
   response: z.ZodType<R>;
   status?: 200 | 201;
   /** Routes that answer something other than JSON say so, for the OpenAPI document. */
-  produces?: 'text/html' | 'text/plain';
+  produces?: 'text/html' | 'text/plain' | 'application/octet-stream' | 'text/csv';
+  /** A raw body (not JSON) the handler reads itself: its accepted content types, for the document. */
+  rawBody?: readonly string[];
+  /** The largest body accepted, and what the caller is told past it; `/api` routes default to BODY_LIMIT_BYTES. */
+  maxBody?: { bytes: number; message: string };
   handler(input: HandlerInput<B, P, Q>): Promise<R | Response>;
 }
 
@@ -89,9 +94,32 @@ function bearer(c: Context): string | null {
   return match?.[1] ?? null;
 }
 
-/** Mounts routes with the one authorization, validation and answer path every route shares. */
+/** The body limit a route runs under: its own, the API default, or none (routes that check their own). */
+function limiter(route: RouteDef, deps: AppDeps) {
+  const limit =
+    route.maxBody ??
+    (route.path.startsWith('/api/')
+      ? {
+          bytes: deps.config.bodyLimitBytes,
+          message: `The body is over ${deps.config.bodyLimitBytes} bytes.`,
+        }
+      : undefined);
+  if (!limit) return undefined;
+  return bodyLimit({
+    maxSize: limit.bytes,
+    onError: () => {
+      throw new AppError('PAYLOAD_TOO_LARGE', limit.message);
+    },
+  });
+}
+
+/**
+ * Mounts routes with the one authorization, body limit, validation and answer path every route
+ * shares. The limit applies after authorization: nobody anonymous makes us buffer a large body.
+ */
 export function mountRoutes(app: Hono, routes: readonly RouteDef[], deps: AppDeps): void {
   for (const route of routes) {
+    const limit = limiter(route, deps);
     app.on(route.method.toUpperCase(), route.path, async (c) => {
       const token = bearer(c);
       const user =
@@ -100,6 +128,8 @@ export function mountRoutes(app: Hono, routes: readonly RouteDef[], deps: AppDep
         if (!user) throw new AppError('UNAUTHENTICATED', 'Log in first: this needs a valid session.');
         throw new AppError('FORBIDDEN', 'Your role does not allow this.');
       }
+      // Throws PAYLOAD_TOO_LARGE past the limit; otherwise the body is buffered (or its length trusted).
+      if (limit) await limit(c, async () => {});
       const params = parse(route.params, c.req.param(), 'path');
       const query = parse(route.query, c.req.query(), 'query');
       const body = route.body ? parse(route.body, await readJson(c), 'body') : undefined;

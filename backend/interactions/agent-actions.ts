@@ -52,7 +52,12 @@ export async function accept(
   });
 }
 
-/** The agent closes the interaction (optional disposition); their capacity frees for the queue's head. */
+/**
+ * The agent closes the interaction (optional disposition); their capacity frees for the queue's head.
+ * One statement changes the state and records the transition (the update's WHERE is re-checked on
+ * the locked row, so two completions, or a completion racing a re-queue, cannot both win); only a
+ * refusal reads the row again, to say why.
+ */
 export async function complete(
   db: Database,
   interactionId: string,
@@ -60,29 +65,30 @@ export async function complete(
   disposition: string | undefined,
   now: Date,
 ): Promise<Result> {
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Database;
-    const [i] = await t.select().from(interactions).where(eq(interactions.id, interactionId)).for('update');
-    if (!i) return { ok: false, code: 'NOT_FOUND' } as const;
-    if (i.agentId !== agentId) return { ok: false, code: 'NOT_YOURS' } as const;
-    if (i.state !== 'assigned' && i.state !== 'answered') return { ok: false, code: 'GONE' } as const;
-    await t
-      .update(interactions)
-      .set({ state: 'completed', endedAt: now, disposition: disposition ?? null })
+  const note = disposition ?? null;
+  const result = await db.execute(sql`
+    with done as (
+      update interactions set state = 'completed', ended_at = ${now}, disposition = ${note}
+      where id = ${interactionId} and agent_id = ${agentId} and state in ('assigned', 'answered')
+      returning id, campaign_id
+    ), step as (
+      insert into interaction_transitions (interaction_id, state, at, agent_id, actor_id, note)
+      select id, 'completed', ${now}::timestamptz, ${agentId}::uuid, ${agentId}::uuid, ${note}::text from done
+    )
+    select campaign_id from done`);
+  const [done] = (result as unknown as { rows: { campaign_id: string }[] }).rows;
+  if (!done) {
+    const [i] = await db
+      .select({ agentId: interactions.agentId })
+      .from(interactions)
       .where(eq(interactions.id, interactionId));
-    await recordTransition(t, {
-      interactionId,
-      state: 'completed',
-      at: now,
-      agentId,
-      actorId: agentId,
-      note: disposition,
-    });
-    const changes = new Changes();
-    changes.change(interactionId);
-    changes.route.add(i.campaignId);
-    return { ok: true, changes } as const;
-  });
+    if (!i) return { ok: false, code: 'NOT_FOUND' };
+    return { ok: false, code: i.agentId === agentId ? 'GONE' : 'NOT_YOURS' };
+  }
+  const changes = new Changes();
+  changes.change(interactionId);
+  changes.route.add(done.campaign_id);
+  return { ok: true, changes };
 }
 
 /** The first agent reply makes it answered (once). */

@@ -1,5 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { PresenceView } from '../../shared/api/interactions.ts';
+import { announceReplies } from '../outbox/outgoing-view.ts';
 import type { Emit } from '../realtime/emit.ts';
 import type { Database } from '../store/database.ts';
 import { agentPresence } from '../store/schema.ts';
@@ -12,6 +13,8 @@ export class Changes {
   readonly withdrawn: { id: string; agentIds: string[] }[] = [];
   readonly messages: { id: string; agentId: string | null; campaignId: string }[] = [];
   readonly presence = new Set<string>();
+  /** Outbox rows whose delivery state changed (queued, held, sent, failed, retried). */
+  readonly replies = new Set<number>();
   /** Campaigns whose queue may move now (capacity freed, work queued, someone became available). */
   readonly route = new Set<string>();
 
@@ -25,16 +28,26 @@ export class Changes {
     this.withdrawn.push(...other.withdrawn);
     this.messages.push(...other.messages);
     for (const a of other.presence) this.presence.add(a);
+    for (const r of other.replies) this.replies.add(r);
     for (const c of other.route) this.route.add(c);
   }
 }
 
 /** Emits the events for what changed, with fresh views read after the commit. */
 export async function publishChanges(db: Database, emit: Emit, changes: Changes): Promise<void> {
-  const ids = [...new Set([...changes.changed.keys(), ...changes.offered.map((o) => o.id)])];
+  const ids = [
+    ...new Set([
+      ...changes.changed.keys(),
+      ...changes.offered.map((o) => o.id),
+      ...changes.withdrawn.map((w) => w.id),
+    ]),
+  ];
   const views = new Map((await viewInteractions(db, ids)).map((v) => [v.id, v]));
-  for (const w of changes.withdrawn)
-    emit({ type: 'interaction.withdrawn', interactionId: w.id, agentIds: w.agentIds });
+  for (const w of changes.withdrawn) {
+    const campaignId = views.get(w.id)?.campaignId;
+    if (campaignId)
+      emit({ type: 'interaction.withdrawn', interactionId: w.id, agentIds: w.agentIds, campaignId });
+  }
   for (const [id, previousAgentId] of changes.changed) {
     const view = views.get(id);
     if (view)
@@ -57,6 +70,7 @@ export async function publishChanges(db: Database, emit: Emit, changes: Changes)
       .where(inArray(agentPresence.userId, [...changes.presence]));
     for (const p of rows) emit({ type: 'agent.status', presence: presenceView(p) });
   }
+  await announceReplies(db, emit, changes.replies);
 }
 
 export function presenceView(p: typeof agentPresence.$inferSelect): PresenceView {

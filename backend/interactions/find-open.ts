@@ -6,7 +6,7 @@ import { OPEN_STATES } from './transitions.ts';
 /** The Page's enabled campaign on a channel; a disabled campaign takes no new work. */
 export async function enabledCampaign(db: Database, pageId: string, channel: 'facebook' | 'messenger') {
   const [campaign] = await db
-    .select({ id: campaigns.id })
+    .select({ id: campaigns.id, name: campaigns.name })
     .from(campaigns)
     .where(and(eq(campaigns.pageId, pageId), eq(campaigns.channel, channel), eq(campaigns.enabled, true)))
     .limit(1);

@@ -24,4 +24,19 @@ export async function recordTransition(
   });
 }
 
+/** Several lifecycle steps in one statement (a routing round's decisions), same rules as above. */
+export async function recordTransitions(db: Database, steps: Parameters<typeof recordTransition>[1][]) {
+  if (steps.length === 0) return;
+  await db.insert(interactionTransitions).values(
+    steps.map((step) => ({
+      interactionId: step.interactionId,
+      state: step.state,
+      at: step.at,
+      agentId: step.agentId ?? null,
+      actorId: step.actorId ?? null,
+      note: step.note ?? null,
+    })),
+  );
+}
+
 export const OPEN_STATES = ['queued', 'offered', 'assigned', 'answered'] as const;

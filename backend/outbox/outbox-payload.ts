@@ -20,5 +20,8 @@ export type OutboxPayload =
 
 /** Replies in one conversation go out in the order they were written. */
 export function conversationKey(pageId: string, p: OutboxPayload): string {
-  return p.kind === 'message' ? `messenger:${pageId}:${p.psid}` : `comment:${p.commentId}`;
+  return p.kind === 'message' ? `messenger:${pageId}:${p.psid}` : commentConversation(p.commentId);
 }
+
+/** A comment's replies, public and private, share one conversation. */
+export const commentConversation = (commentId: string) => `comment:${commentId}`;

@@ -1,16 +1,17 @@
-import { and, eq, max, sql } from 'drizzle-orm';
-import { messagingPolicy, privateReplyAllowed } from '../domain/messaging-window.ts';
+import { and, eq, sql } from 'drizzle-orm';
+import { messengerPolicy } from '../conversations/messenger-window.ts';
+import { privateReplyAllowed } from '../domain/messaging-window.ts';
 import type { FacebookDeps } from '../facebook/facebook-deps.ts';
 import { describeGraphError, GraphError } from '../facebook/graph-errors.ts';
 import type { SendApiBody } from '../facebook/send-api-body.ts';
-import type { Changes } from '../interactions/changes.ts';
+import { Changes } from '../interactions/changes.ts';
 import { openPrivateChat } from '../interactions/private-chat.ts';
 import type { Logger } from '../log/logger.ts';
 import { markPageInvalid } from '../pages/page-health.ts';
 import { findPage, type PageRow, pageToken } from '../pages/page-store.ts';
 import type { Emit } from '../realtime/emit.ts';
 import type { Database } from '../store/database.ts';
-import { comments, messengerMessages, outbox } from '../store/schema.ts';
+import { comments, outbox } from '../store/schema.ts';
 import type { OutboxPayload } from './outbox-payload.ts';
 import { recordSent } from './record-sent.ts';
 import { afterFailure } from './retry-policy.ts';
@@ -79,16 +80,16 @@ function holdDeadPages(db: Database, now: Date) {
 async function sendOne(deps: SenderDeps, row: OutboxRow) {
   const { db } = deps;
   const page = await findPage(db, row.pageId);
-  if (!page) return settle(db, row.id, { status: 'failed', lastError: 'The Page is no longer linked.' });
+  if (!page) return mark(deps, row.id, { status: 'failed', lastError: 'The Page is no longer linked.' });
   if (page.health === 'invalid') {
-    return settle(db, row.id, {
+    return mark(deps, row.id, {
       status: 'held',
       lastError: `Held until the Page is re-activated: ${page.healthReason ?? ''}`,
     });
   }
   const payload = row.payload as OutboxPayload;
   const refusal = await checkRules(db, page, payload, deps.now());
-  if (refusal) return settle(db, row.id, { status: 'failed', lastError: refusal });
+  if (refusal) return mark(deps, row.id, { status: 'failed', lastError: refusal });
   try {
     const result = await send(deps, page, payload, row.id);
     await db.transaction(async (tx) => {
@@ -98,12 +99,14 @@ async function sendOne(deps: SenderDeps, row: OutboxRow) {
         .set({ status: 'sent', graphId: result.id, sentAt: deps.now(), lastError: null })
         .where(eq(outbox.id, row.id));
     });
+    const changes = new Changes();
+    changes.replies.add(row.id);
     if (payload.kind === 'private_reply' && result.recipientId) {
       const [c] = await db
         .select({ fromName: comments.fromName })
         .from(comments)
         .where(eq(comments.id, payload.commentId));
-      await deps.settle(
+      changes.merge(
         await openPrivateChat(db, {
           pageId: page.id,
           psid: result.recipientId,
@@ -113,6 +116,7 @@ async function sendOne(deps: SenderDeps, row: OutboxRow) {
         }),
       );
     }
+    await deps.settle(changes);
   } catch (err) {
     if (!(err instanceof GraphError)) throw err;
     const waitingMs = deps.now().getTime() - row.createdAt.getTime();
@@ -127,16 +131,16 @@ async function sendOne(deps: SenderDeps, row: OutboxRow) {
     });
     if (verdict.action === 'hold') {
       await markPageInvalid(db, page.id, reason, deps.now(), deps.emit);
-      return settle(db, row.id, { status: 'held', lastError: reason });
+      return mark(deps, row.id, { status: 'held', lastError: reason });
     }
     if (verdict.action === 'retry') {
-      return settle(db, row.id, {
-        status: 'pending',
-        lastError: reason,
-        nextAttemptAt: new Date(deps.now().getTime() + verdict.delayMs),
-      });
+      // Still pending: the composer has nothing new to show, so nothing is announced.
+      return db
+        .update(outbox)
+        .set({ lastError: reason, nextAttemptAt: new Date(deps.now().getTime() + verdict.delayMs) })
+        .where(eq(outbox.id, row.id));
     }
-    return settle(db, row.id, { status: 'failed', lastError: reason });
+    return mark(deps, row.id, { status: 'failed', lastError: reason });
   }
 }
 
@@ -152,28 +156,10 @@ async function checkRules(db: Database, page: PageRow, p: OutboxPayload, now: Da
     return rule.ok ? null : rule.reason;
   }
   if (p.kind === 'message') {
-    const policy = messagingPolicy(
-      await lastInbound(db, page.id, p.psid),
-      now.getTime(),
-      page.humanAgentEnabled,
-    );
+    const policy = await messengerPolicy(db, page, p.psid, now);
     return policy.send === 'closed' ? policy.reason : null;
   }
   return null;
-}
-
-async function lastInbound(db: Database, pageId: string, psid: string): Promise<number | null> {
-  const [row] = await db
-    .select({ last: max(messengerMessages.sentAt) })
-    .from(messengerMessages)
-    .where(
-      and(
-        eq(messengerMessages.pageId, pageId),
-        eq(messengerMessages.psid, psid),
-        eq(messengerMessages.direction, 'in'),
-      ),
-    );
-  return row?.last ? new Date(row.last).getTime() : null;
 }
 
 async function send(deps: SenderDeps, page: PageRow, p: OutboxPayload, outboxId: number) {
@@ -196,11 +182,7 @@ async function send(deps: SenderDeps, page: PageRow, p: OutboxPayload, outboxId:
       message: { text: p.text, metadata },
     };
   } else {
-    const policy = messagingPolicy(
-      await lastInbound(deps.db, page.id, p.psid),
-      deps.now().getTime(),
-      page.humanAgentEnabled,
-    );
+    const policy = await messengerPolicy(deps.db, page, p.psid, deps.now());
     const message = p.attachment
       ? {
           attachment: { type: p.attachment.type, payload: { url: p.attachment.url, is_reusable: true } },
@@ -216,18 +198,24 @@ async function send(deps: SenderDeps, page: PageRow, p: OutboxPayload, outboxId:
   return { id: res.messageId, recipientId: res.recipientId };
 }
 
-function settle(
-  db: Database,
+/** A row's delivery changed: store it, then tell the agent's composer. */
+async function mark(
+  deps: SenderDeps,
   id: number,
-  set: { status: 'pending' | 'failed' | 'held'; lastError: string; nextAttemptAt?: Date },
-) {
-  return db.update(outbox).set(set).where(eq(outbox.id, id));
+  set: { status: 'failed' | 'held'; lastError: string },
+): Promise<void> {
+  await deps.db.update(outbox).set(set).where(eq(outbox.id, id));
+  const changes = new Changes();
+  changes.replies.add(id);
+  await deps.settle(changes);
 }
 
-/** A re-activated Page's held replies go back to the queue, in their original order. */
-export function releaseHeld(db: Database, pageId: string, now: Date) {
-  return db
+/** A re-activated Page's held replies go back to the queue, in their original order; returns their ids. */
+export async function releaseHeld(db: Database, pageId: string, now: Date): Promise<number[]> {
+  const released = await db
     .update(outbox)
     .set({ status: 'pending', nextAttemptAt: now })
-    .where(and(eq(outbox.pageId, pageId), eq(outbox.status, 'held')));
+    .where(and(eq(outbox.pageId, pageId), eq(outbox.status, 'held')))
+    .returning({ id: outbox.id });
+  return released.map((r) => r.id);
 }

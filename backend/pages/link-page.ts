@@ -1,4 +1,5 @@
 import type { FacebookDeps } from '../facebook/facebook-deps.ts';
+import { announceReplies } from '../outbox/outgoing-view.ts';
 import { releaseHeld } from '../outbox/send-outbox.ts';
 import type { Emit } from '../realtime/emit.ts';
 import type { Database } from '../store/database.ts';
@@ -40,7 +41,8 @@ export async function linkPage(
   await fb.graph.subscribeApp(page.id, page.token, WEBHOOK_FIELDS);
   const row = await savePage(db, fb, { ...page, scopes: info.scopes, linkedBy: userId }, now);
   // Replies held while the token was dead go out now, in their original order.
-  await releaseHeld(db, page.id, now);
+  const released = await releaseHeld(db, page.id, now);
   emit({ type: 'page.linked', page: toPage(row) });
+  await announceReplies(db, emit, released);
   return { ok: true, page: row };
 }

@@ -1,13 +1,30 @@
 import type { Role } from '../../shared/api/users.ts';
 import type { DomainEvent } from '../../shared/events.ts';
 
+/**
+ * What a supervisor watches: the campaigns assigned to them and the agents who are members of
+ * those campaigns (for `agent.status`). Loaded when the socket authenticates and reloaded on
+ * `campaign.changed` (see `supervisor-scope.ts`).
+ */
+export interface SupervisorScope {
+  campaignIds: ReadonlySet<string>;
+  agentIds: ReadonlySet<string>;
+}
+
 export interface Viewer {
   userId: string;
   role: Role;
+  /** Supervisors only; admins watch everything, agents only their own work. */
+  scope?: SupervisorScope;
 }
 
-/** Supervisors and admins watch the work. (Per-campaign supervision comes with the supervisor board.) */
-const overseer = (viewer: Viewer) => viewer.role === 'admin' || viewer.role === 'supervisor';
+/** Admins watch every campaign; supervisors the ones assigned to them. */
+const watches = (viewer: Viewer, campaignId: string) =>
+  viewer.role === 'admin' ||
+  (viewer.role === 'supervisor' && viewer.scope?.campaignIds.has(campaignId) === true);
+
+const watchesAgent = (viewer: Viewer, agentId: string) =>
+  viewer.role === 'admin' || (viewer.role === 'supervisor' && viewer.scope?.agentIds.has(agentId) === true);
 
 /** Who may receive an event: the one place that decides, so no event leaks by accident. */
 export function mayReceive(viewer: Viewer, event: DomainEvent): boolean {
@@ -19,16 +36,26 @@ export function mayReceive(viewer: Viewer, event: DomainEvent): boolean {
       return event.userId === viewer.userId;
     case 'interaction.changed':
       return (
-        overseer(viewer) ||
+        watches(viewer, event.interaction.campaignId) ||
         event.interaction.agentId === viewer.userId ||
         event.previousAgentId === viewer.userId
       );
     case 'interaction.offered':
+      return watches(viewer, event.interaction.campaignId) || event.agentIds.includes(viewer.userId);
     case 'interaction.withdrawn':
-      return overseer(viewer) || event.agentIds.includes(viewer.userId);
+      return watches(viewer, event.campaignId) || event.agentIds.includes(viewer.userId);
     case 'interaction.message':
-      return overseer(viewer) || event.agentId === viewer.userId;
+      return watches(viewer, event.campaignId) || event.agentId === viewer.userId;
     case 'agent.status':
-      return overseer(viewer) || event.presence.agentId === viewer.userId;
+      return watchesAgent(viewer, event.presence.agentId) || event.presence.agentId === viewer.userId;
+    case 'reply.status':
+      return watches(viewer, event.campaignId) || event.agentId === viewer.userId;
+    case 'interaction.viewer':
+      // Nobody is told about themselves (not even on their other sockets): "you are viewing" is noise.
+      if (event.viewer.userId === viewer.userId) return false;
+      return watches(viewer, event.campaignId) || event.agentId === viewer.userId;
+    case 'campaign.changed':
+      // Only an id; every supervisor hears it, since one may just have been given the campaign.
+      return viewer.role === 'admin' || viewer.role === 'supervisor';
   }
 }

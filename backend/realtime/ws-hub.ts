@@ -14,9 +14,13 @@ import type { Changes } from '../interactions/changes.ts';
 import { errorFields, type Logger } from '../log/logger.ts';
 import { agentConnected, heartbeat } from '../presence/presence.ts';
 import type { Database } from '../store/database.ts';
+import { daySourceCacheFor } from '../supervision/day-source.ts';
+import { loadSupervisorScopes, viewerFor } from '../supervision/scope.ts';
 import { mayReceive, type Viewer } from './audience.ts';
+import { emitter } from './emit.ts';
 import type { EventBus } from './event-bus.ts';
 import { snapshotFor } from './snapshot.ts';
+import { SocketViewing } from './viewing.ts';
 
 const MAX_MESSAGE_BYTES = 4_096;
 const HEARTBEAT_MS = 15_000;
@@ -27,6 +31,7 @@ class Client {
   constructor(
     readonly ws: WSContext,
     readonly viewer: Viewer,
+    readonly viewing: SocketViewing,
   ) {}
 
   send(message: ServerMessage) {
@@ -51,6 +56,24 @@ class Client {
   }
 }
 
+/**
+ * A campaign's supervisors or members changed: supervisors' sockets reload what they watch. Events
+ * delivered during the reload (milliseconds) are judged by the previous scope; the board's refetch
+ * on `campaign.changed` covers that.
+ */
+function refreshScopes(deps: { db: Database; logger: Logger }, clients: ReadonlySet<Client>) {
+  const supervisors = [...clients].filter((c) => c.viewer.role === 'supervisor');
+  if (supervisors.length === 0) return;
+  loadSupervisorScopes(deps.db, [...new Set(supervisors.map((c) => c.viewer.userId))])
+    .then((scopes) => {
+      for (const c of supervisors) {
+        const scope = scopes.get(c.viewer.userId);
+        if (scope) c.viewer.scope = scope;
+      }
+    })
+    .catch((err) => deps.logger.error('supervisor scope reload failed', errorFields(err)));
+}
+
 export interface WsHub {
   handler: MiddlewareHandler;
   count(): number;
@@ -69,6 +92,7 @@ export function createWsHub(deps: {
   settle: (changes: Changes) => Promise<void>;
 }): WsHub {
   const clients = new Set<Client>();
+  const emit = emitter(deps.bus, deps.logger);
   // Open agent sockets keep their agents present; a silent agent goes offline after the grace period.
   const beat = setInterval(() => {
     const agents = [...clients].filter((c) => c.viewer.role === 'agent').map((c) => c.viewer.userId);
@@ -78,6 +102,7 @@ export function createWsHub(deps: {
   }, HEARTBEAT_MS);
   beat.unref();
   deps.bus.subscribe((event) => {
+    if (event.type === 'campaign.changed') refreshScopes(deps, clients);
     for (const c of clients) c.deliver(event);
   });
 
@@ -118,17 +143,32 @@ export function createWsHub(deps: {
           if (client) client.send({ type: 'pong' });
           return;
         }
+        if (message.type === 'viewing') {
+          // Sent right behind the auth message, it is dropped (clients re-announce every ~10 s).
+          if (!client)
+            return authenticating
+              ? undefined
+              : refuse(ws, WS_CLOSE.unauthenticated, 'Send {"type":"auth"} first.');
+          return client.viewing
+            .handle(message.interactionId, message.activity)
+            .catch((err) => deps.logger.error('viewing announcement failed', errorFields(err)));
+        }
         if (client || authenticating) return refuse(ws, WS_CLOSE.protocol, 'Already authenticated.');
         authenticating = true;
         clearTimeout(timer);
         try {
           const user = await resolveSession(deps.db, message.token, deps.now());
           if (!user) return refuse(ws, WS_CLOSE.unauthenticated, 'Log in again: this session is not valid.');
-          const c = new Client(ws, { userId: user.id, role: user.role });
+          const viewer: Viewer = await viewerFor(deps.db, user);
+          const viewing = new SocketViewing(
+            { db: deps.db, emit, now: deps.now },
+            { ...viewer, name: user.name },
+          );
+          const c = new Client(ws, viewer, viewing);
           client = c;
           clients.add(c); // before the snapshot: what happens while it is read is queued, not lost
           if (user.role === 'agent') await deps.settle(await agentConnected(deps.db, user.id, deps.now()));
-          const snapshot = await snapshotFor(deps.db, c.viewer);
+          const snapshot = await snapshotFor(deps.db, c.viewer, deps.now(), daySourceCacheFor(deps.bus));
           c.send({ type: 'ready', user: toUser(user), snapshot });
           c.flush();
         } catch (err) {
@@ -138,7 +178,10 @@ export function createWsHub(deps: {
       },
       onClose() {
         clearTimeout(timer);
-        if (client) clients.delete(client);
+        if (client) {
+          clients.delete(client);
+          client.viewing.closed();
+        }
       },
     };
   });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Candidate } from '../domain/routing/types.ts';
+import { HISTORY_READ } from '../domain/routing/strategies.ts';
+import type { Candidate, StrategyName } from '../domain/routing/types.ts';
 import type { Database } from '../store/database.ts';
 
 interface Row {
@@ -15,23 +16,41 @@ interface Row {
 /**
  * The campaign's members as routing sees them. `active` counts what occupies the agent in this
  * campaign: assigned and answered interactions, and open ringall offers (an agent being offered one
- * must not get another beyond capacity if they accept).
+ * must not get another beyond capacity if they accept) — counted over the campaign's open work
+ * once, not per member. A member's past work (`lastEndedAt`, `completedToday`) is read only when
+ * the strategy reads it (HISTORY_READ); otherwise it is left null / 0.
  */
-export async function loadCandidates(db: Database, campaignId: string, dayStart: Date): Promise<Candidate[]> {
+export async function loadCandidates(
+  db: Database,
+  campaignId: string,
+  dayStart: Date,
+  strategy: StrategyName,
+): Promise<Candidate[]> {
+  const reads = new Set(HISTORY_READ[strategy]);
+  const lastEnded = reads.has('lastEndedAt')
+    ? sql`(select max(i.ended_at) from interactions i
+         where i.campaign_id = m.campaign_id and i.agent_id = m.user_id and i.state = 'completed')`
+    : sql`null::timestamptz`;
+  const completedToday = reads.has('completedToday')
+    ? sql`(select count(*) from interactions i
+         where i.campaign_id = m.campaign_id and i.agent_id = m.user_id and i.state = 'completed'
+           and i.ended_at >= ${dayStart})::int`
+    : sql`0`;
   const result = await db.execute(sql`
-    select m.user_id, m.penalty, m.position, p.status,
-      (select count(*) from interactions i
-         where i.campaign_id = ${campaignId} and i.agent_id = m.user_id and i.state in ('assigned', 'answered'))::int
-      + (select count(*) from interaction_offers o join interactions i on i.id = o.interaction_id
-         where o.agent_id = m.user_id and i.campaign_id = ${campaignId})::int as active,
-      (select max(i.ended_at) from interactions i
-         where i.campaign_id = ${campaignId} and i.agent_id = m.user_id and i.state = 'completed') as last_ended,
-      (select count(*) from interactions i
-         where i.campaign_id = ${campaignId} and i.agent_id = m.user_id and i.state = 'completed'
-           and i.ended_at >= ${dayStart})::int as completed_today
+    select m.user_id, m.penalty, m.position, p.status, coalesce(busy.n, 0)::int as active,
+      ${lastEnded} as last_ended, ${completedToday} as completed_today
     from campaign_members m
     join users u on u.id = m.user_id and u.active
     left join agent_presence p on p.user_id = m.user_id
+    left join (
+      select agent_id, count(*) as n from (
+        select i.agent_id from interactions i
+          where i.campaign_id = ${campaignId} and i.state in ('assigned', 'answered')
+        union all
+        select o.agent_id from interaction_offers o join interactions i on i.id = o.interaction_id
+          where i.campaign_id = ${campaignId}
+      ) open_work group by agent_id
+    ) busy on busy.agent_id = m.user_id
     where m.campaign_id = ${campaignId}`);
   return (result as unknown as { rows: Row[] }).rows.map((r) => ({
     agentId: r.user_id,

@@ -1,10 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { decide } from '../domain/routing/strategies.ts';
-import type { StrategyName } from '../domain/routing/types.ts';
+import type { Candidate, StrategyName } from '../domain/routing/types.ts';
 import { isOpen } from '../domain/schedule/is-open.ts';
 import { startOfLocalDay } from '../domain/schedule/local-day.ts';
 import type { ScheduleRow } from '../domain/schedule/types.ts';
-import { recordTransition } from '../interactions/transitions.ts';
+import { recordTransitions } from '../interactions/transitions.ts';
 import type { Database } from '../store/database.ts';
 import { campaigns, interactionOffers, interactions } from '../store/schema.ts';
 import { loadCandidates } from './load-candidates.ts';
@@ -20,6 +20,11 @@ const MAX_PER_ROUND = 500;
  * queue is empty or nobody fits. The campaign row is locked for the whole transaction: routing of
  * one campaign is serial across instances, so no interaction is assigned twice and no agent goes
  * over capacity. Outside the schedule nothing is routed (the queue waits for opening).
+ *
+ * The queue and the members are read once per round and the decisions written together: within
+ * the locked round the only thing a decision changes for the next one is the load of the agents
+ * it chose, which is counted here as it would be read back. (Reading both again per interaction
+ * made a round cost four statements per interaction; see bench/ and the README's Performance.)
  */
 export async function routeCampaign(
   db: Database,
@@ -27,26 +32,29 @@ export async function routeCampaign(
   now: Date,
   random: () => number,
 ): Promise<RoutingOutcome[]> {
+  // Most rounds follow a completion with nothing waiting: they need neither the lock nor a
+  // transaction. Work queued after this look routes itself (its arrival asks for a round).
+  if (!(await hasQueued(db, campaignId))) return [];
   return db.transaction(async (tx) => {
     const t = tx as unknown as Database;
-    const locked = await t.execute(sql`select id from campaigns where id = ${campaignId} for update`);
-    if ((locked as unknown as { rows: unknown[] }).rows.length === 0) return [];
-    const [c] = await t.select().from(campaigns).where(eq(campaigns.id, campaignId));
+    const [c] = await t.select().from(campaigns).where(eq(campaigns.id, campaignId)).for('update');
     if (!c?.enabled || !isOpen(c.schedule as ScheduleRow[], c.timeZone, now.getTime())) return [];
+    const queue = await t
+      .select({ id: interactions.id })
+      .from(interactions)
+      .where(and(eq(interactions.campaignId, campaignId), eq(interactions.state, 'queued')))
+      .orderBy(interactions.firstQueuedAt, interactions.seq)
+      .limit(MAX_PER_ROUND);
+    if (queue.length === 0) return [];
     const dayStart = new Date(startOfLocalDay(now.getTime(), c.timeZone));
+    const candidates = await loadCandidates(t, campaignId, dayStart, c.strategy as StrategyName);
+    const byId = new Map<string, Candidate>(candidates.map((m) => [m.agentId, m]));
     const outcomes: RoutingOutcome[] = [];
     let cursor = { lastAgentId: c.lastAgentId };
-    for (let i = 0; i < MAX_PER_ROUND; i++) {
-      const [head] = await t
-        .select({ id: interactions.id })
-        .from(interactions)
-        .where(and(eq(interactions.campaignId, campaignId), eq(interactions.state, 'queued')))
-        .orderBy(interactions.firstQueuedAt, interactions.seq)
-        .limit(1);
-      if (!head) break;
+    for (const head of queue) {
       const decision = decide({
         strategy: c.strategy as StrategyName,
-        candidates: await loadCandidates(t, campaignId, dayStart),
+        candidates,
         maxPerAgent: c.maxPerAgent,
         now: now.getTime(),
         random,
@@ -54,35 +62,68 @@ export async function routeCampaign(
       });
       if (decision.kind === 'none') break;
       cursor = { lastAgentId: decision.cursor.lastAgentId ?? null };
-      if (decision.kind === 'assign') {
-        await t
-          .update(interactions)
-          .set({ state: 'assigned', agentId: decision.agentId, assignedAt: now })
-          .where(eq(interactions.id, head.id));
-        await recordTransition(t, {
-          interactionId: head.id,
-          state: 'assigned',
-          at: now,
-          agentId: decision.agentId,
-        });
-        outcomes.push({ kind: 'assigned', interactionId: head.id, agentId: decision.agentId });
-      } else {
-        await t.update(interactions).set({ state: 'offered' }).where(eq(interactions.id, head.id));
-        await t
-          .insert(interactionOffers)
-          .values(decision.agentIds.map((agentId) => ({ interactionId: head.id, agentId, offeredAt: now })));
-        await recordTransition(t, {
-          interactionId: head.id,
-          state: 'offered',
-          at: now,
-          note: decision.agentIds.join(','),
-        });
-        outcomes.push({ kind: 'offered', interactionId: head.id, agentIds: decision.agentIds });
-      }
+      const chosen = decision.kind === 'assign' ? [decision.agentId] : decision.agentIds;
+      for (const agentId of chosen) byId.get(agentId)!.active += 1;
+      outcomes.push(
+        decision.kind === 'assign'
+          ? { kind: 'assigned', interactionId: head.id, agentId: decision.agentId }
+          : { kind: 'offered', interactionId: head.id, agentIds: decision.agentIds },
+      );
     }
+    await saveOutcomes(t, outcomes, now);
     if (cursor.lastAgentId !== c.lastAgentId) {
       await t.update(campaigns).set({ lastAgentId: cursor.lastAgentId }).where(eq(campaigns.id, campaignId));
     }
     return outcomes;
   });
+}
+
+async function hasQueued(db: Database, campaignId: string): Promise<boolean> {
+  const [head] = await db
+    .select({ id: interactions.id })
+    .from(interactions)
+    .where(and(eq(interactions.campaignId, campaignId), eq(interactions.state, 'queued')))
+    .limit(1);
+  return head !== undefined;
+}
+
+/** The round's decisions in a few statements: assignments, offers, and every transition. */
+async function saveOutcomes(t: Database, outcomes: RoutingOutcome[], now: Date) {
+  if (outcomes.length === 0) return;
+  const assigned = outcomes.filter((o) => o.kind === 'assigned');
+  const offered = outcomes.filter((o) => o.kind === 'offered');
+  if (assigned.length) {
+    const rows = sql.join(
+      assigned.map((o) => sql`(${o.interactionId}::uuid, ${o.agentId}::uuid)`),
+      sql`, `,
+    );
+    await t.execute(sql`update interactions i set state = 'assigned', agent_id = v.agent_id, assigned_at = ${now}
+      from (values ${rows}) as v(id, agent_id) where i.id = v.id`);
+  }
+  if (offered.length) {
+    await t
+      .update(interactions)
+      .set({ state: 'offered' })
+      .where(
+        inArray(
+          interactions.id,
+          offered.map((o) => o.interactionId),
+        ),
+      );
+    await t
+      .insert(interactionOffers)
+      .values(
+        offered.flatMap((o) =>
+          o.agentIds.map((agentId) => ({ interactionId: o.interactionId, agentId, offeredAt: now })),
+        ),
+      );
+  }
+  await recordTransitions(
+    t,
+    outcomes.map((o) =>
+      o.kind === 'assigned'
+        ? { interactionId: o.interactionId, state: 'assigned', at: now, agentId: o.agentId }
+        : { interactionId: o.interactionId, state: 'offered', at: now, note: o.agentIds.join(',') },
+    ),
+  );
 }

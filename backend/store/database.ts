@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { acquireDataDirLock } from './data-dir-lock.ts';
+import { PGLITE_EXTENSIONS } from './pglite-extensions.ts';
 import * as schema from './schema.ts';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -156,7 +157,7 @@ export async function openStore(opts: { databaseUrl?: string | undefined; dataDi
   }
   const release = acquireDataDirLock(opts.dataDir);
   try {
-    const client = await PGlite.create(path.join(opts.dataDir, 'pg'));
+    const client = await PGlite.create(path.join(opts.dataDir, 'pg'), { extensions: PGLITE_EXTENSIONS });
     return storeFromPglite(client, release);
   } catch (err) {
     release();

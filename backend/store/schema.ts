@@ -3,6 +3,7 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -172,7 +173,12 @@ export const comments = pgTable(
     agentName: text('agent_name'),
     privateReplySentAt: timestamp('private_reply_sent_at', { withTimezone: true }),
   },
-  (t) => [index('comments_thread_idx').on(t.threadId, t.createdAt), index('comments_post_idx').on(t.postId)],
+  (t) => [
+    index('comments_thread_idx').on(t.threadId, t.createdAt),
+    index('comments_post_idx').on(t.postId),
+    // Recordings' free text: a substring (ILIKE) search over a million messages needs trigrams.
+    index('comments_message_trgm_idx').using('gin', t.message.op('gin_trgm_ops')),
+  ],
 );
 
 export const messengerMessages = pgTable(
@@ -194,7 +200,10 @@ export const messengerMessages = pgTable(
     agentId: uuid('agent_id').references(() => users.id, { onDelete: 'set null' }),
     agentName: text('agent_name'),
   },
-  (t) => [index('messenger_messages_conversation_idx').on(t.pageId, t.psid, t.sentAt)],
+  (t) => [
+    index('messenger_messages_conversation_idx').on(t.pageId, t.psid, t.sentAt),
+    index('messenger_messages_text_trgm_idx').using('gin', t.text.op('gin_trgm_ops')),
+  ],
 );
 
 // ── Outbound ─────────────────────────────────────────────────────────────────────────────────
@@ -221,12 +230,35 @@ export const outbox = pgTable(
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** The interaction the agent replied in: the composer shows its replies' delivery. */
+    interactionId: uuid('interaction_id').references(() => interactions.id, { onDelete: 'set null' }),
   },
   (t) => [
     index('outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
     index('outbox_conversation_idx').on(t.conversationKey, t.id),
+    index('outbox_interaction_idx').on(t.interactionId, t.id),
   ],
 );
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  // node-postgres wants a Buffer; PGlite takes any Uint8Array. Both read back a Uint8Array (Buffer).
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+});
+
+/**
+ * Files agents attach to replies. Facebook fetches them from `/media/<id>/<name>`: the random uuid
+ * is the only secret, so the bytes are public to whoever holds the link.
+ */
+export const attachments = pgTable('attachments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  bytes: bytea('bytes').notNull(),
+  type: text('type').notNull(),
+  size: integer('size').notNull(),
+  name: text('name').notNull(),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 // ── Campaigns, presence and interactions ─────────────────────────────────────────────────────
 
@@ -331,10 +363,27 @@ export const interactions = pgTable(
   (t) => [
     index('interactions_queue_idx').on(t.campaignId, t.firstQueuedAt).where(sql`${t.state} = 'queued'`),
     index('interactions_agent_idx').on(t.agentId, t.state),
+    // Routing counts each member's open work in the campaign.
+    index('interactions_open_work_idx')
+      .on(t.campaignId, t.agentId)
+      .where(sql`${t.state} in ('assigned', 'answered')`),
+    // Routing reads every member's last completion and completions today: a short range each.
+    index('interactions_completed_idx')
+      .on(t.campaignId, t.agentId, t.endedAt)
+      .where(sql`${t.state} = 'completed'`),
     // One open interaction per thread: a new comment in the thread joins it instead of opening another.
     uniqueIndex('interactions_open_thread_idx')
       .on(t.campaignId, t.threadKey)
       .where(sql`${t.state} in ('queued', 'offered', 'assigned', 'answered')`),
+    // Recordings: newest first by first arrival, filtered by campaign, by agent, or by dates alone.
+    index('interactions_campaign_queued_idx').on(t.campaignId, t.firstQueuedAt, t.id),
+    index('interactions_agent_queued_idx').on(t.agentId, t.firstQueuedAt, t.id),
+    index('interactions_queued_idx').on(t.firstQueuedAt, t.id),
+    // Which interaction of a chat or thread a message belongs to (the latest started before it).
+    index('interactions_thread_time_idx').on(t.pageId, t.threadKey, t.firstQueuedAt),
+    // The board's "today": what ended since the campaign's midnight (open ones use the index above).
+    index('interactions_campaign_ended_idx').on(t.campaignId, t.endedAt),
+    index('interactions_customer_name_trgm_idx').using('gin', t.customerName.op('gin_trgm_ops')),
   ],
 );
 
@@ -374,4 +423,41 @@ export const interactionOffers = pgTable(
     primaryKey({ columns: [t.interactionId, t.agentId] }),
     index('interaction_offers_agent_idx').on(t.agentId),
   ],
+);
+
+// ── Supervision ──────────────────────────────────────────────────────────────────────────────
+
+/** The supervisors who watch a campaign: its board, queue, recordings, and the actions on its agents. */
+export const campaignSupervisors = pgTable(
+  'campaign_supervisors',
+  {
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.campaignId, t.userId] }),
+    index('campaign_supervisors_user_idx').on(t.userId),
+  ],
+);
+
+/**
+ * Who did what to whom: supervisors' spy, info, pause and logout, newest first for admins. Rows
+ * outlive their users (the ids are kept as they were; names are looked up when shown).
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    actorId: uuid('actor_id'),
+    action: text('action', { enum: ['spy', 'info', 'pause', 'logout'] }).notNull(),
+    targetUserId: uuid('target_user_id'),
+    interactionId: uuid('interaction_id'),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at, t.id)],
 );

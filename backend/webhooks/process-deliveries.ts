@@ -1,16 +1,24 @@
 import { sql } from 'drizzle-orm';
 import { parseGraphJson } from '../facebook/graph-json.ts';
-import type { ActionableWebhookEvent } from '../facebook/webhook-events.ts';
+import type { ActionableWebhookEvent, WebhookEvent } from '../facebook/webhook-events.ts';
 import { normalizeWebhook } from '../facebook/webhook-normalizer.ts';
 import { Changes } from '../interactions/changes.ts';
+import { enabledCampaign } from '../interactions/find-open.ts';
 import { interactionEffects } from '../interactions/from-webhook.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Database } from '../store/database.ts';
-import { processedEvents, unroutedEvents } from '../store/schema.ts';
+import { unroutedEvents } from '../store/schema.ts';
 import { storableJson } from '../store/storable-json.ts';
+import { nextTurn } from '../workers/worker-loop.ts';
 import { applyEvent } from './apply-event.ts';
 
 const BATCH = 20;
+// A round holds its claimed deliveries (and, on PGlite, the one connection the ingress also needs)
+// until it commits: big bodies (Meta batches up to 1,000 events) are taken a few at a time.
+const ROUND_BYTES = 32 * 1024;
+const YIELD_EVERY = 20;
+// Bind parameters per statement stay far below PostgreSQL's 65,535 even for 1,000-event bodies.
+const KEYS_PER_STATEMENT = 5_000;
 
 interface Claimed {
   id: number;
@@ -19,61 +27,103 @@ interface Claimed {
 }
 
 /**
- * One round: claims up to BATCH stored deliveries (rows other instances hold are skipped), applies
- * every event of each in one transaction, and marks the delivery processed in the same transaction
- * — so a crash mid-way leaves it pending, and the dedupe keys make the replay harmless.
+ * One round: claims up to BATCH stored deliveries, fewer when their bodies are large (rows other
+ * instances hold are skipped), applies every event of each in one transaction, and marks the
+ * deliveries processed in the same transaction — so a crash mid-way leaves them pending, and the
+ * dedupe keys make the replay harmless. What is per round rather than per event (the linked Pages, the dedupe keys, the
+ * campaign of each Page, the delivery statuses) is read or written once for the whole round.
  * Returns whether there may be more work.
  */
 export async function processDeliveries(
   db: Database,
   logger: Logger,
 ): Promise<{ more: boolean; changes: Changes }> {
-  let claimed = 0;
+  let more = false;
   const changes = new Changes();
   await db.transaction(async (tx) => {
-    const result = await tx.execute(sql`
-      select id, body, received_at from webhook_deliveries
+    const t = tx as unknown as Database;
+    const locked = await t.execute(sql`
+      select id, octet_length(body) as bytes from webhook_deliveries
       where status = 'pending' order by id limit ${BATCH} for update skip locked`);
+    const candidates = (locked as unknown as { rows: { id: number; bytes: number }[] }).rows;
+    if (candidates.length === 0) return;
+    let bytes = 0;
+    const taken = candidates.filter((c) => {
+      bytes += Number(c.bytes);
+      return c === candidates[0] || bytes <= ROUND_BYTES;
+    });
+    // Locked but not taken: released at commit, still pending, first in the next round.
+    more = taken.length < candidates.length || candidates.length === BATCH;
+    const result = await t.execute(sql`
+      select id, body, received_at from webhook_deliveries where id in (${sql.join(
+        taken.map((c) => sql`${c.id}`),
+        sql`, `,
+      )}) order by id`);
     const rows = (result as unknown as { rows: Claimed[] }).rows;
-    claimed = rows.length;
-    for (const row of rows) await processOne(tx as unknown as Database, row, logger, changes);
+    const parsed = rows.map((row) => ({ row, ...normalize(row, logger) }));
+    const events = parsed.flatMap((p) => p.events);
+    const linked = await linkedPages(t, events);
+    const fresh = await firstTimes(
+      t,
+      events.flatMap((e) => (e.kind === 'ignored' ? [] : [e.dedupeKey])),
+    );
+    const campaignOf = memoCampaigns(t);
+    for (const { row, events } of parsed) {
+      const receivedAt = new Date(row.received_at);
+      for (const [n, event] of events.entries()) {
+        if (n % YIELD_EVERY === 0) await nextTurn(); // the ingress keeps reading while a round runs
+        if (event.kind === 'ignored') continue;
+        // Only the first occurrence: a redelivery, or the same event twice in this round, is skipped.
+        if (!fresh.delete(event.dedupeKey)) continue;
+        if (!linked.has(event.pageId)) {
+          await t
+            .insert(unroutedEvents)
+            .values({ pageId: event.pageId, kind: event.kind, event, receivedAt });
+          logger.warn('webhook event for a page that is not linked', {
+            pageId: event.pageId,
+            kind: event.kind,
+          });
+          continue;
+        }
+        await applyEvent(t, event as ActionableWebhookEvent, receivedAt);
+        changes.merge(await interactionEffects(t, event as ActionableWebhookEvent, receivedAt, campaignOf));
+      }
+    }
+    await markDone(t, parsed);
   });
-  return { more: claimed === BATCH, changes };
+  return { more, changes };
 }
 
-async function processOne(db: Database, row: Claimed, logger: Logger, changes: Changes) {
+function normalize(
+  row: Claimed,
+  logger: Logger,
+): { events: WebhookEvent[]; error: string | null; failed: boolean } {
   let body: unknown;
   try {
     // A `\u0000` or lone surrogate escape would make this delivery's inserts, and its batch, fail forever.
     body = parseGraphJson(storableJson(row.body));
   } catch {
     // Signed by Meta yet not JSON: kept as failed for a person to look at, never retried forever.
-    await db.execute(sql`update webhook_deliveries set status = 'failed', attempts = attempts + 1,
-      error = 'body is not JSON', processed_at = now() where id = ${row.id}`);
     logger.warn('webhook body is not JSON', { deliveryId: row.id });
-    return;
+    return { events: [], error: 'body is not JSON', failed: true };
   }
   const { events, problems } = normalizeWebhook(body);
   if (problems.length)
     logger.warn('webhook problems', { deliveryId: row.id, problems: problems.slice(0, 20) });
-  const linked = await linkedPages(db, events);
-  const receivedAt = new Date(row.received_at);
-  for (const event of events) {
-    if (event.kind === 'ignored') continue;
-    if (!(await firstTime(db, event.dedupeKey))) continue;
-    if (!linked.has(event.pageId)) {
-      await db.insert(unroutedEvents).values({ pageId: event.pageId, kind: event.kind, event, receivedAt });
-      logger.warn('webhook event for a page that is not linked', { pageId: event.pageId, kind: event.kind });
-      continue;
-    }
-    await applyEvent(db, event as ActionableWebhookEvent, receivedAt);
-    changes.merge(await interactionEffects(db, event as ActionableWebhookEvent, receivedAt));
-  }
-  await db.execute(sql`update webhook_deliveries set status = 'processed', attempts = attempts + 1,
-    processed_at = now(), error = ${problems.length ? problems.slice(0, 5).join('; ') : null} where id = ${row.id}`);
+  return { events, error: problems.length ? problems.slice(0, 5).join('; ') : null, failed: false };
 }
 
-async function linkedPages(db: Database, events: { pageId: string }[]): Promise<Set<string>> {
+/** Every claimed delivery is done, processed or failed, with its problems: one statement. */
+async function markDone(db: Database, parsed: { row: Claimed; error: string | null; failed: boolean }[]) {
+  const values = sql.join(
+    parsed.map((p) => sql`(${p.row.id}::bigint, ${p.failed ? 'failed' : 'processed'}, ${p.error}::text)`),
+    sql`, `,
+  );
+  await db.execute(sql`update webhook_deliveries d set status = v.status, attempts = d.attempts + 1,
+    processed_at = now(), error = v.error from (values ${values}) as v(id, status, error) where d.id = v.id`);
+}
+
+async function linkedPages(db: Database, events: WebhookEvent[]): Promise<Set<string>> {
   const ids = [...new Set(events.map((e) => e.pageId))];
   if (ids.length === 0) return new Set();
   const result = await db.execute(
@@ -85,8 +135,32 @@ async function linkedPages(db: Database, events: { pageId: string }[]): Promise<
   return new Set((result as unknown as { rows: { id: string }[] }).rows.map((r) => r.id));
 }
 
-/** Records the dedupe key; false when the event was already applied (a redelivery or a duplicate). */
-async function firstTime(db: Database, dedupeKey: string): Promise<boolean> {
-  const inserted = await db.insert(processedEvents).values({ dedupeKey }).onConflictDoNothing().returning();
-  return inserted.length > 0;
+/** Records the dedupe keys; returns those seen for the first time (not a redelivery nor a duplicate). */
+async function firstTimes(db: Database, keys: string[]): Promise<Set<string>> {
+  const fresh = new Set<string>();
+  const unique = [...new Set(keys)];
+  for (let from = 0; from < unique.length; from += KEYS_PER_STATEMENT) {
+    const chunk = unique.slice(from, from + KEYS_PER_STATEMENT);
+    const result = await db.execute(sql`insert into processed_events (dedupe_key)
+      values ${sql.join(
+        chunk.map((k) => sql`(${k})`),
+        sql`, `,
+      )} on conflict do nothing returning dedupe_key`);
+    for (const r of (result as unknown as { rows: { dedupe_key: string }[] }).rows) fresh.add(r.dedupe_key);
+  }
+  return fresh;
+}
+
+/** The enabled campaign of a Page and channel, looked up once per round. */
+function memoCampaigns(db: Database) {
+  const seen = new Map<string, ReturnType<typeof enabledCampaign>>();
+  return (pageId: string, channel: 'facebook' | 'messenger') => {
+    const key = `${pageId}:${channel}`;
+    let found = seen.get(key);
+    if (!found) {
+      found = enabledCampaign(db, pageId, channel);
+      seen.set(key, found);
+    }
+    return found;
+  };
 }

@@ -8,6 +8,16 @@ export interface Worker {
 }
 
 /**
+ * Resolves on a later turn of the event loop. On PGlite every query runs on this thread and
+ * resolves in a microtask, so a long chain of queries (rounds back to back through a backlog, or a
+ * big round) never lets the server read a request or write to a socket until it ends; awaiting
+ * this between steps does.
+ */
+export function nextTurn(): Promise<void> {
+  return new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+/**
  * Calls `round` until it reports no more work, then sleeps `idleMs` or until woken. A failing
  * round is logged and retried after the idle delay: a worker never dies of one bad round.
  */
@@ -36,6 +46,7 @@ export function startWorker(opts: {
     });
   const done = (async () => {
     while (!stopped) {
+      await nextTurn();
       let more = false;
       try {
         more = await opts.round();

@@ -1,7 +1,15 @@
 import { type ErrorEnvelope, errorEnvelopeSchema } from '../../shared/errors.ts';
 import type { RuntimeResult } from '../../shared/runtime-messages.ts';
 
-/** One JSON call to the backend, turned into a result: never throws for HTTP or network failures. */
+/** Raw bytes sent as the request body with their own content type (an upload), instead of JSON. */
+export class BinaryBody {
+  constructor(
+    readonly bytes: Uint8Array<ArrayBuffer>,
+    readonly contentType: string,
+  ) {}
+}
+
+/** One call to the backend (a JSON or binary body, a JSON answer), turned into a result: never throws for HTTP or network failures. */
 export async function callApi<T>(
   backendUrl: string,
   token: string | null,
@@ -11,14 +19,16 @@ export async function callApi<T>(
   fetchImpl: typeof fetch = fetch,
 ): Promise<RuntimeResult<T>> {
   let res: Response;
+  const binary = body instanceof BinaryBody;
+  const contentType = binary ? body.contentType : body !== undefined ? 'application/json' : undefined;
   try {
     res = await fetchImpl(new URL(path, backendUrl), {
       method,
       headers: {
         ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(contentType ? { 'content-type': contentType } : {}),
       },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
+      body: binary ? body.bytes : body !== undefined ? JSON.stringify(body) : undefined,
     });
   } catch {
     return { ok: false, error: { code: 'NETWORK', message: `Cannot reach the backend at ${backendUrl}.` } };
@@ -34,4 +44,31 @@ export async function callApi<T>(
     };
   }
   return { ok: false, error: { code: 'INTERNAL', message: `The backend answered HTTP ${res.status}.` } };
+}
+
+/**
+ * A GET whose body the caller reads as a stream (a CSV export): the response when the backend
+ * answers 2xx, else the backend's error as a result. Aborting `signal` stops the download.
+ */
+export async function openApiStream(
+  backendUrl: string,
+  token: string,
+  path: string,
+  signal: AbortSignal,
+  fetchImpl: typeof fetch = fetch,
+): Promise<RuntimeResult<Response>> {
+  let res: Response;
+  try {
+    res = await fetchImpl(new URL(path, backendUrl), {
+      headers: { authorization: `Bearer ${token}` },
+      signal,
+    });
+  } catch {
+    return { ok: false, error: { code: 'NETWORK', message: `Cannot reach the backend at ${backendUrl}.` } };
+  }
+  if (res.ok) return { ok: true, value: res };
+  const parsed = errorEnvelopeSchema.safeParse(await res.json().catch(() => undefined));
+  return parsed.success
+    ? { ok: false, error: { code: parsed.data.error.code, message: parsed.data.error.message } }
+    : { ok: false, error: { code: 'INTERNAL', message: `The backend answered HTTP ${res.status}.` } };
 }

@@ -1,5 +1,10 @@
 import type { Campaign } from '../../shared/api/campaigns.ts';
-import type { PresenceView } from '../../shared/api/interactions.ts';
+import type {
+  OutgoingReply,
+  PresenceView,
+  Transcript,
+  UploadedAttachment,
+} from '../../shared/api/interactions.ts';
 import type { Activation, Page } from '../../shared/api/pages.ts';
 import type { User } from '../../shared/api/users.ts';
 import type {
@@ -9,7 +14,10 @@ import type {
   RuntimeResult,
 } from '../../shared/runtime-messages.ts';
 import type { ActivationWindow } from './activation-window.ts';
+import { BinaryBody } from './api-client.ts';
+import type { RealtimeConnection } from './realtime-connection.ts';
 import type { SessionService } from './session-service.ts';
+import { createSupervisorHandlers } from './supervisor-handlers.ts';
 
 type Handlers = {
   [K in RuntimeRequestType]: (
@@ -18,7 +26,12 @@ type Handlers = {
 };
 
 /** Maps each runtime request type to the session's work; one table, checked by the compiler. */
-export function createHandlers(session: SessionService, dialog: ActivationWindow): Handlers {
+export function createHandlers(
+  session: SessionService,
+  dialog: ActivationWindow,
+  socket: Pick<RealtimeConnection, 'send'>,
+): Handlers {
+  const interaction = (id: string) => `/api/interactions/${encodeURIComponent(id)}`;
   return {
     'session.get': async () => ({ ok: true, value: await session.state() }),
     'session.setBackend': (input) => session.setBackend(input.backendUrl),
@@ -68,13 +81,45 @@ export function createHandlers(session: SessionService, dialog: ActivationWindow
     'campaigns.update': (input) =>
       session.call<Campaign>('PATCH', `/api/campaigns/${encodeURIComponent(input.id)}`, input.changes),
     'agent.status': (input) => session.call<PresenceView>('POST', '/api/agent/status', input),
-    'interactions.accept': (input) =>
-      session.call<{ ok: true }>('POST', `/api/interactions/${encodeURIComponent(input.id)}/accept`),
+    'interactions.accept': (input) => session.call<{ ok: true }>('POST', `${interaction(input.id)}/accept`),
     'interactions.complete': (input) =>
-      session.call<{ ok: true }>('POST', `/api/interactions/${encodeURIComponent(input.id)}/complete`, {
+      session.call<{ ok: true }>('POST', `${interaction(input.id)}/complete`, {
         ...(input.disposition ? { disposition: input.disposition } : {}),
       }),
+    'interactions.get': (input) => session.call<Transcript>('GET', interaction(input.id)),
+    'interactions.reply': ({ id, ...reply }) =>
+      session.call<{ outboxId: number; status: 'pending' }>('POST', `${interaction(id)}/replies`, reply),
+    'interactions.retry': (input) =>
+      session.call<OutgoingReply>(
+        'POST',
+        `${interaction(input.id)}/replies/${encodeURIComponent(String(input.replyId))}/retry`,
+      ),
+    'attachments.upload': async (input) => {
+      const bytes = decodeBase64(input.base64);
+      if (!bytes)
+        return { ok: false, error: { code: 'BAD_REQUEST', message: 'The file could not be read.' } };
+      return session.call<UploadedAttachment>(
+        'POST',
+        `/api/attachments?name=${encodeURIComponent(input.name)}`,
+        new BinaryBody(bytes, input.type),
+      );
+    },
+    // Collision control is best effort: offline, nobody can see us anyway.
+    'interactions.viewing': async (input) => {
+      socket.send({ type: 'viewing', interactionId: input.interactionId, activity: input.activity });
+      return { ok: true, value: { ok: true } };
+    },
+    ...createSupervisorHandlers(session),
   };
+}
+
+/** Runtime messages carry JSON, so files travel as base64; null when it is not base64. */
+function decodeBase64(base64: string): Uint8Array<ArrayBuffer> | null {
+  try {
+    return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  } catch {
+    return null;
+  }
 }
 
 export function isRuntimeMessage(value: unknown, handlers: Handlers): value is RuntimeMessage {

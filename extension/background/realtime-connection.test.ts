@@ -92,3 +92,35 @@ describe('RealtimeConnection', () => {
     vi.useRealTimers();
   });
 });
+
+describe('RealtimeConnection.send', () => {
+  it('sends only once the backend has accepted the session, and reports when it could not', async () => {
+    const { conn } = setup();
+    const viewing = { type: 'viewing', interactionId: 'i1', activity: 'viewing' } as const;
+    expect(conn.send(viewing)).toBe(false); // no socket yet
+    await conn.restart();
+    const socket = FakeSocket.instances[0]!;
+    socket.open();
+    expect(conn.send(viewing)).toBe(false); // authenticating: the backend wants auth first
+    socket.receive({ type: 'ready', user: {} as never, snapshot: {} });
+    expect(conn.send(viewing)).toBe(true);
+    expect(socket.sent.map((s) => JSON.parse(s))).toEqual([{ type: 'auth', token: 'tok' }, viewing]);
+    conn.stop();
+    expect(conn.send(viewing)).toBe(false);
+    expect(socket.sent).toHaveLength(2);
+  });
+
+  it('stops sending after a drop until the next ready', async () => {
+    vi.useFakeTimers();
+    const { conn } = setup();
+    await conn.restart();
+    const socket = FakeSocket.instances[0]!;
+    socket.open();
+    socket.receive({ type: 'ready', user: {} as never, snapshot: {} });
+    socket.readyState = 3;
+    socket.onclose?.({ code: 1006 });
+    expect(conn.send({ type: 'viewing', interactionId: 'i1', activity: 'left' })).toBe(false);
+    conn.stop();
+    vi.useRealTimers();
+  });
+});

@@ -1,4 +1,4 @@
-import type { ServerMessage } from '../../shared/realtime.ts';
+import type { ClientMessage, ServerMessage } from '../../shared/realtime.ts';
 import { WS_CLOSE } from '../../shared/realtime.ts';
 
 export interface RealtimeDeps {
@@ -22,6 +22,8 @@ const MAX_BACKOFF_MS = 30_000;
  */
 export class RealtimeConnection {
   private ws: WebSocket | null = null;
+  /** The backend accepted our auth (it said `ready`): only then may other messages follow it. */
+  private ready = false;
   private attempts = 0;
   private retry: ReturnType<typeof setTimeout> | undefined;
   private ping: ReturnType<typeof setInterval> | undefined;
@@ -50,13 +52,17 @@ export class RealtimeConnection {
       } catch {
         return;
       }
-      if (message.type === 'ready') this.deps.onConnected(true);
+      if (message.type === 'ready') {
+        this.ready = this.ws === ws;
+        this.deps.onConnected(true);
+      }
       this.deps.onMessage(message);
     };
     ws.onclose = (e) => {
       clearInterval(this.ping);
       if (this.ws !== ws) return; // replaced by a newer connection
       this.ws = null;
+      this.ready = false;
       this.deps.onConnected(false);
       if (e.code === WS_CLOSE.unauthenticated || e.code === WS_CLOSE.sessionEnded) {
         this.deps.onSessionRejected();
@@ -70,8 +76,17 @@ export class RealtimeConnection {
     };
   }
 
+  /** Sends one message on the authenticated socket; false (and nothing sent) when not connected. */
+  send(message: Exclude<ClientMessage, { type: 'auth' }>): boolean {
+    const ws = this.ws;
+    if (!ws || !this.ready || ws.readyState !== ws.OPEN) return false;
+    ws.send(JSON.stringify(message));
+    return true;
+  }
+
   stop(): void {
     this.generation++;
+    this.ready = false;
     clearTimeout(this.retry);
     clearInterval(this.ping);
     const ws = this.ws;

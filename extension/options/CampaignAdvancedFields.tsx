@@ -5,6 +5,7 @@ import { LIMITS, type ThresholdKey } from './campaign-validation.ts';
 import type { CampaignsModel } from './campaigns-model.ts';
 import { FormField } from './FormField.tsx';
 import { MembersEditor } from './MembersEditor.tsx';
+import { SupervisorsEditor } from './SupervisorsEditor.tsx';
 
 /** The thresholds set here; the service level is under Basic, where admins look for it first. */
 const THRESHOLD_FIELDS: { key: Exclude<ThresholdKey, 'serviceLevel'>; label: string; hint: string }[] = [
@@ -79,6 +80,7 @@ export function CampaignAdvancedFields({ model, form }: { model: CampaignsModel;
       </div>
       <CannedResponsesEditor form={form} />
       <MembersEditor form={form} users={model.users.value} />
+      <SupervisorsEditor form={form} users={model.users.value} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { t } from '../ui/i18n.ts';
 import { LoginForm } from '../ui/LoginForm.tsx';
 import { createSessionModel } from '../ui/session-model.ts';
 import { WhoAmI } from '../ui/WhoAmI.tsx';
+import { AuditScreen } from './AuditScreen.tsx';
 import { CampaignsScreen } from './CampaignsScreen.tsx';
 import { ConnectionCard } from './ConnectionCard.tsx';
 import { PagesScreen } from './PagesScreen.tsx';
@@ -40,7 +41,7 @@ export function OptionsApp() {
   );
 }
 
-const SCREENS = ['pages', 'campaigns', 'users'] as const;
+const SCREENS = ['pages', 'campaigns', 'users', 'audit'] as const;
 
 /** The admin's screens, one at a time, as tabs. */
 function AdminScreens() {
@@ -65,6 +66,7 @@ function AdminScreens() {
         {screen === 'pages' && <PagesScreen />}
         {screen === 'campaigns' && <CampaignsScreen />}
         {screen === 'users' && <UsersScreen />}
+        {screen === 'audit' && <AuditScreen />}
       </div>
     </>
   );

@@ -19,6 +19,7 @@ const FIELDS = new Set([
   'body.schedule',
   'body.cannedResponses',
   'body.members',
+  'body.supervisorIds',
 ]);
 
 /** The fields each row shows its own message beside; any other part of a row speaks on the row. */
@@ -37,6 +38,8 @@ const ROW = /^body\.(schedule|cannedResponses|members)\.(\d+)(?:\.(.+))?$/;
  */
 export function slotOf(path: string, lengths: ListLengths): string | null {
   if (FIELDS.has(path)) return path;
+  // The picker shows the whole list: an issue with one id (`body.supervisorIds.1`) speaks there.
+  if (path.startsWith('body.supervisorIds.')) return 'body.supervisorIds';
   const m = ROW.exec(path);
   if (!m) return null;
   const list = m[1] as keyof ListLengths;

@@ -53,6 +53,7 @@ describe('a new campaign', () => {
       enabled: true,
       cannedResponses: [],
       members: [],
+      supervisorIds: [],
     });
   });
 
@@ -346,6 +347,48 @@ describe('editing a campaign', () => {
   });
 });
 
+describe('supervisors', () => {
+  it('offers only active supervisors not picked yet, and sends their ids in the order picked', () => {
+    const f = filled();
+    const users = [
+      user('Al'),
+      user('Sue', { role: 'supervisor' }),
+      user('Old', { role: 'supervisor', active: false }),
+      user('Tom', { role: 'supervisor' }),
+    ];
+    expect(f.addableSupervisors(users).map((u) => u.name)).toEqual(['Sue', 'Tom']);
+    f.addSupervisor(users[3]!);
+    f.addSupervisor(users[1]!);
+    f.addSupervisor(users[1]!);
+    expect(f.addableSupervisors(users)).toEqual([]);
+    expect(f.toCreateInput().supervisorIds).toEqual(['u-tom', 'u-sue']);
+    f.removeSupervisor('u-tom');
+    expect(f.toCreateInput().supervisorIds).toEqual(['u-sue']);
+  });
+
+  it("starts from the campaign's supervisors and sends the list only when it changed", () => {
+    const f = form({ campaign: campaign() });
+    expect(f.state.value.supervisors).toEqual([{ userId: 'u-sue', name: 'Sue' }]);
+    f.addSupervisor(user('Tom', { role: 'supervisor' }));
+    expect(f.toUpdateInput()).toEqual({ supervisorIds: ['u-sue', 'u-tom'] });
+    f.removeSupervisor('u-tom');
+    expect(f.toUpdateInput()).toEqual({});
+  });
+
+  it("shows the server's refusal of one id beside the picker", () => {
+    const f = form({ campaign: campaign() });
+    f.setServerError({
+      code: 'BAD_REQUEST',
+      message: 'Some fields need attention.',
+      fields: [{ path: 'body.supervisorIds.0', message: 'Not a supervisor.' }],
+    });
+    expect(f.messagesAt('body.supervisorIds')).toEqual(['Not a supervisor.']);
+    expect(f.generalIssues.value).toEqual([]);
+    f.removeSupervisor('u-sue');
+    expect(f.messagesAt('body.supervisorIds')).toEqual([]);
+  });
+});
+
 describe('the API contract', () => {
   const ada = '6f1c4b9e-2c1d-4a59-8f0e-0d6b1f6d1c11';
 
@@ -354,6 +397,7 @@ describe('the API contract', () => {
     f.addRow();
     f.addResponse('Hello', 'Hi!');
     f.addMember(user('Ada', { id: ada }));
+    f.addSupervisor(user('Sam', { id: '0c9e2f4a-6b1d-4e8f-9a2b-3c4d5e6f7a81', role: 'supervisor' }));
     const create = f.toCreateInput();
     expect(createCampaignSchema.parse(create)).toEqual(create);
 

@@ -49,6 +49,7 @@ const EDITABLE_KEYS = [
   'enabled',
   'cannedResponses',
   'members',
+  'supervisorIds',
 ] as const satisfies readonly (keyof Editable)[];
 
 function editable(s: FormState): Editable {
@@ -72,6 +73,7 @@ function editable(s: FormState): Editable {
       penalty: Number(m.penalty.trim()),
       position,
     })),
+    supervisorIds: s.supervisors.map((v) => v.userId),
   };
 }
 
@@ -120,6 +122,7 @@ export function createCampaignFormModel(options: CampaignFormOptions = {}) {
         members: [...campaign.members]
           .sort((a, b) => a.position - b.position)
           .map((m) => ({ userId: m.userId, name: m.name, penalty: String(m.penalty) })),
+        supervisors: campaign.supervisors.map((v) => ({ userId: v.userId, name: v.name })),
       }
     : {
         name: '',
@@ -133,6 +136,7 @@ export function createCampaignFormModel(options: CampaignFormOptions = {}) {
         enabled: true,
         cannedResponses: [],
         members: [],
+        supervisors: [],
       };
   const initial = editable(start);
 
@@ -290,6 +294,22 @@ export function createCampaignFormModel(options: CampaignFormOptions = {}) {
       if (index < 0) return;
       update({ members: state.value.members.map((m) => (m.userId === userId ? { ...m, penalty } : m)) });
       clearServer(`body.members.${index}`);
+    },
+
+    /** Supervisors who could watch it: role supervisor, active, not picked yet. */
+    addableSupervisors(users: readonly User[]): User[] {
+      const picked = new Set(state.value.supervisors.map((v) => v.userId));
+      return users.filter((u) => u.role === 'supervisor' && u.active && !picked.has(u.id));
+    },
+    addSupervisor(user: Pick<User, 'id' | 'name'>) {
+      const list = state.value.supervisors;
+      if (list.some((v) => v.userId === user.id) || list.length >= LIMITS.supervisors) return;
+      update({ supervisors: [...list, { userId: user.id, name: user.name }] });
+      clearServer('body.supervisorIds');
+    },
+    removeSupervisor(userId: string) {
+      update({ supervisors: state.value.supervisors.filter((v) => v.userId !== userId) });
+      clearServer('body.supervisorIds');
     },
 
     /** Keeps a failed save's answer: field issues go beside their fields, the message above the form. */

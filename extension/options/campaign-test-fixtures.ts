@@ -28,6 +28,8 @@ export const campaign = (extra: Partial<Campaign> = {}): Campaign => ({
     { userId: 'u-bea', name: 'Bea', penalty: 5, position: 10 },
     { userId: 'u-al', name: 'Al', penalty: 0, position: 0 },
   ],
+  supervisorIds: ['u-sue'],
+  supervisors: [{ userId: 'u-sue', name: 'Sue' }],
   openNow: true,
   createdAt: '2026-11-24T00:00:00.000Z',
   updatedAt: '2026-11-24T00:00:00.000Z',

@@ -17,6 +17,8 @@ export interface CampaignDraft {
   enabled: boolean;
   cannedResponses: { id: string; title: string; text: string }[];
   members: { userId: string; name: string; penalty: string }[];
+  /** Supervisors who watch the campaign, in the order picked (sent as `supervisorIds`). */
+  supervisors: { userId: string; name: string }[];
 }
 
 /** A problem found before sending: the server's path, and a catalog key the page translates. */
@@ -34,6 +36,7 @@ export const LIMITS = {
   text: 2_000,
   responses: 200,
   members: 1_000,
+  supervisors: 200,
   thresholds: {
     serviceLevel: [1, 86_400],
     dropout: [1, 7 * 86_400],

@@ -183,6 +183,28 @@ describe('saving the form', () => {
     expect(m.notice.value).toEqual({ key: 'campaignSaved', name: 'Shoes comments' });
   });
 
+  it('sends the supervisors picked in the form as supervisorIds', async () => {
+    const sue = user('Sue', { role: 'supervisor' });
+    const saved = campaign({ supervisorIds: ['u-sue', 'u-tom'] });
+    const { m, sent } = model({
+      'campaigns.list': ok([campaign({ supervisorIds: [], supervisors: [] })]),
+      'users.list': ok([user('Al'), sue, user('Tom', { role: 'supervisor' })]),
+      'pages.list': ok([]),
+      'campaigns.update': ok(saved),
+    });
+    await m.load();
+    await m.loadChoices();
+    m.openEdit(campaign().id);
+    const f = m.form.value!;
+    for (const s of f.addableSupervisors(m.users.value)) f.addSupervisor(s);
+    expect(await m.save()).toBe(true);
+    expect(sent.at(-1)).toEqual({
+      type: 'campaigns.update',
+      input: { id: campaign().id, changes: { supervisorIds: ['u-sue', 'u-tom'] } },
+    });
+    expect(m.campaigns.value[0]?.supervisorIds).toEqual(['u-sue', 'u-tom']);
+  });
+
   it('closes an unchanged form without asking the server', async () => {
     const { m, sent } = model({ 'campaigns.list': ok([campaign()]) });
     await m.load();

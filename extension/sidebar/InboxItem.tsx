@@ -3,12 +3,14 @@ import { ChannelIcon } from '../ui/ChannelIcon.tsx';
 import { formatDuration } from '../ui/format-duration.ts';
 import { t } from '../ui/i18n.ts';
 
-/** One interaction in the inbox: campaign and Page, channel, customer, waiting time, unread. */
+/** One interaction in the inbox: campaign and Page, channel, customer, waiting time, unread; opens on click. */
 export function InboxItem(props: {
   item: InteractionView;
   now: number;
   unread: boolean;
   offer?: boolean;
+  /** The post on screen holds this thread. */
+  onPost?: boolean;
   onAccept?: () => void;
   onComplete?: () => void;
   onOpen?: () => void;
@@ -31,6 +33,7 @@ export function InboxItem(props: {
             {item.campaignName} · {item.pageName}
           </span>
           <span class="inbox-customer">{item.customerName ?? t('unknownCustomer')}</span>
+          {props.onPost && <span class="on-post-mark">{t('onThisPost')}</span>}
         </span>
         <span class="inbox-wait" title={t('waitingSince')}>
           {formatDuration(now - since)}

@@ -1,35 +1,86 @@
+import { effect } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import { t } from '../ui/i18n.ts';
 import { LoginForm } from '../ui/LoginForm.tsx';
 import { createSessionModel } from '../ui/session-model.ts';
 import { WhoAmI } from '../ui/WhoAmI.tsx';
 import { Inbox } from './Inbox.tsx';
+import { InteractionScreen } from './InteractionScreen.tsx';
 import { createInboxModel } from './inbox-model.ts';
+import { localDb } from './local-db.ts';
+import { createNavigation, forgetOnLogout } from './navigation-model.ts';
+import { watchOpenRequests } from './open-request.ts';
+import { watchPostHint } from './post-hint.ts';
 import { StatusSwitch } from './StatusSwitch.tsx';
 
-/** The agent's sidebar on facebook.com: who is logged in, their status, and their live inbox. */
+/**
+ * The agent's sidebar on facebook.com: who is logged in, their status, their live inbox, and the
+ * interaction they opened (from the inbox, or from a notification).
+ */
 export function SidebarApp() {
   const session = useMemo(() => createSessionModel(), []);
   const inbox = useMemo(() => createInboxModel(() => session.state.value?.user?.id ?? null), [session]);
+  const nav = useMemo(() => createNavigation(), []);
   useEffect(() => {
     const ac = new AbortController();
     session.start(ac.signal);
     inbox.start(ac.signal);
-    return () => ac.abort();
-  }, [session, inbox]);
+    watchPostHint((postId) => {
+      nav.postId.value = postId;
+    }, ac.signal);
+    watchOpenRequests((id) => nav.open(id), ac.signal);
+    const onUser = forgetOnLogout((userId) => void localDb.clearUser(userId));
+    const stops = [
+      // Logging out leaves nothing of this agent's work on the browser.
+      effect(() => {
+        const state = session.state.value;
+        if (state) onUser(state.user);
+        if (state && !state.user) nav.back();
+      }),
+      // A private reply's Messenger chat opens as soon as it reaches the inbox.
+      effect(() => nav.inboxChanged(inbox.items.value)),
+      // What is open is read: a new message there is not "unread".
+      effect(() => {
+        const id = nav.openId.value;
+        if (id && inbox.unread.value.has(id)) inbox.open(id);
+      }),
+    ];
+    return () => {
+      ac.abort();
+      for (const stop of stops) stop();
+    };
+  }, [session, inbox, nav]);
+
   const state = session.state.value;
+  const user = state?.user;
+  const openId = nav.openId.value;
   return (
     <main class="sidebar">
       <header class="card">
         <h1>{t('extName')}</h1>
-        {state?.user && <WhoAmI session={session} />}
+        {user && <WhoAmI session={session} />}
       </header>
       {state === null && <p class="muted">{t('loading')}</p>}
-      {state && !state.user && <LoginForm session={session} />}
-      {state?.user?.role === 'agent' && (
+      {state && !user && <LoginForm session={session} />}
+      {user?.role === 'agent' && (
         <div class="stack sidebar-body">
           <StatusSwitch inbox={inbox} />
-          <Inbox inbox={inbox} />
+          {openId ? (
+            <InteractionScreen
+              key={openId}
+              id={openId}
+              user={user}
+              preview={
+                inbox.items.value.find((i) => i.id === openId) ??
+                inbox.offers.value.find((i) => i.id === openId) ??
+                null
+              }
+              onBack={() => nav.back()}
+              onPrivateChatStarted={(pageId, customer) => nav.expectChat(pageId, customer, inbox.items.value)}
+            />
+          ) : (
+            <Inbox inbox={inbox} postId={nav.postId.value} onOpen={(id) => nav.open(id)} />
+          )}
         </div>
       )}
     </main>

@@ -106,7 +106,7 @@ describe('inbox model', () => {
     expect(model.offers.value.map((i) => i.id)).toEqual(['o']);
     model.receive({
       type: 'event',
-      event: { type: 'interaction.withdrawn', interactionId: 'o', agentIds: [ME] },
+      event: { type: 'interaction.withdrawn', interactionId: 'o', agentIds: [ME], campaignId: 'c1' },
     });
     expect(model.offers.value).toEqual([]);
   });

@@ -1,7 +1,8 @@
-import { computed, signal } from '@preact/signals';
+import { batch, computed, signal } from '@preact/signals';
 import type { InteractionView, PresenceView } from '../../shared/api/interactions.ts';
 import type { DomainEvent } from '../../shared/events.ts';
 import type { RealtimeUpdate, RuntimeError } from '../../shared/runtime-messages.ts';
+import { type AgentWorkState, applyEvent, waitingCount, workFromSnapshot } from '../ui/agent-work-state.ts';
 import { request, watchRealtime } from '../ui/runtime-client.ts';
 
 /**
@@ -20,54 +21,38 @@ export function createInboxModel(
   const unread = signal<ReadonlySet<string>>(new Set());
   const error = signal<RuntimeError | null>(null);
 
-  const byWaiting = (a: InteractionView, b: InteractionView) => a.queuedAt.localeCompare(b.queuedAt);
-  const upsert = (list: InteractionView[], i: InteractionView) =>
-    [...list.filter((x) => x.id !== i.id), i].sort(byWaiting);
-  const drop = (list: InteractionView[], id: string) => list.filter((x) => x.id !== id);
   const markUnread = (id: string, on: boolean) => {
     const next = new Set(unread.value);
     if (on) next.add(id);
     else next.delete(id);
     unread.value = next;
   };
+  const state = (): AgentWorkState => ({
+    presence: presence.value,
+    items: items.value,
+    offers: offers.value,
+  });
+  const set = (next: AgentWorkState) =>
+    batch(() => {
+      items.value = next.items;
+      offers.value = next.offers;
+      presence.value = next.presence;
+    });
 
   function apply(event: DomainEvent) {
     const me = agentId();
-    switch (event.type) {
-      case 'interaction.changed': {
-        const i = event.interaction;
-        offers.value = drop(offers.value, i.id);
-        const mine = i.agentId === me && (i.state === 'assigned' || i.state === 'answered');
-        if (mine) {
-          if (!items.value.some((x) => x.id === i.id)) markUnread(i.id, true);
-          items.value = upsert(items.value, i);
-        } else items.value = drop(items.value, i.id);
-        return;
-      }
-      case 'interaction.offered':
-        if (me && event.agentIds.includes(me)) offers.value = upsert(offers.value, event.interaction);
-        return;
-      case 'interaction.withdrawn':
-        if (me && event.agentIds.includes(me)) offers.value = drop(offers.value, event.interactionId);
-        return;
-      case 'interaction.message':
-        if (event.agentId === me) markUnread(event.interactionId, true);
-        return;
-      case 'agent.status':
-        if (event.presence.agentId === me) presence.value = event.presence;
-        return;
-      default:
-        return;
-    }
+    const before = items.value;
+    set(applyEvent(state(), event, me));
+    // An interaction new to the agent, or a customer writing again, is unread until opened.
+    for (const i of items.value) if (!before.some((x) => x.id === i.id)) markUnread(i.id, true);
+    if (event.type === 'interaction.message' && me && event.agentId === me)
+      markUnread(event.interactionId, true);
   }
 
   function onUpdate(u: RealtimeUpdate) {
     if (u.type === 'connected') connected.value = u.connected;
-    else if (u.type === 'snapshot' && u.snapshot.agent) {
-      items.value = [...u.snapshot.agent.interactions].sort(byWaiting);
-      offers.value = [...u.snapshot.agent.offers].sort(byWaiting);
-      presence.value = u.snapshot.agent.presence;
-    } else if (u.type === 'event') apply(u.event);
+    else if (u.type === 'snapshot' && u.snapshot.agent) set(workFromSnapshot(u.snapshot));
+    else if (u.type === 'event') apply(u.event);
   }
 
   async function act<T>(work: () => Promise<{ ok: true; value: T } | { ok: false; error: RuntimeError }>) {
@@ -84,8 +69,8 @@ export function createInboxModel(
     connected,
     unread,
     error,
-    /** What is waiting on the agent: the badge's count. */
-    waiting: computed(() => items.value.length + offers.value.length),
+    /** What is waiting on the agent (offers and unanswered assignments): the badge's count. */
+    waiting: computed(() => waitingCount(state())),
     start(abort: AbortSignal) {
       watch(onUpdate, abort);
     },

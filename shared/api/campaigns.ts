@@ -71,6 +71,8 @@ const editable = {
   enabled: z.boolean(),
   cannedResponses: z.array(cannedResponseSchema).max(200),
   members: z.array(memberInputSchema).max(1_000),
+  /** Users with role `supervisor` who watch this campaign (board, queue, recordings, actions). */
+  supervisorIds: z.array(z.uuid({ message: 'Not a user id.' })).max(200),
 };
 
 /** Every editable field, each optional: what an update may carry, and the defaults a create may omit. */
@@ -110,6 +112,9 @@ export const campaignSchema = z.object({
   members: z.array(
     z.object({ userId: z.string(), name: z.string(), penalty: z.number(), position: z.number() }),
   ),
+  /** The supervisors assigned to it, by name (ids as given to create / update). */
+  supervisorIds: z.array(z.string()),
+  supervisors: z.array(z.object({ userId: z.string(), name: z.string() })),
   /** Whether the schedule has it open now (closed hours keep interactions queued). */
   openNow: z.boolean(),
   createdAt: z.string(),

@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { storeFromPglite, storeFromPool } from '../../backend/store/database.ts';
 import { migrate } from '../../backend/store/migrate.ts';
+import { PGLITE_EXTENSIONS } from '../../backend/store/pglite-extensions.ts';
 import { startPostgres } from './postgres-server.ts';
 
 declare module 'vitest' {
@@ -26,7 +27,7 @@ export default async function setup(project: TestProject) {
   const kind = (project.config.env?.TEST_DB ?? process.env.TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
   project.provide('testDb', kind);
   if (kind === 'pglite') {
-    const client = await PGlite.create();
+    const client = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
     const store = storeFromPglite(client);
     await migrate(store);
     const dump = await client.dumpDataDir('gzip');

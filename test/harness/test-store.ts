@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { type Store, storeFromPglite, storeFromPool } from '../../backend/store/database.ts';
+import { PGLITE_EXTENSIONS } from '../../backend/store/pglite-extensions.ts';
 
 const TEMPLATE_DB = 'pagedesk_template';
 
@@ -20,7 +21,7 @@ export async function createTestStore(): Promise<Store & { url?: string }> {
     return Object.assign(storeFromPool(new pg.Pool({ connectionString: dbUrl, max: 10 })), { url: dbUrl });
   }
   const dump = fs.readFileSync(inject('pgliteTemplate'));
-  const client = await PGlite.create({ loadDataDir: new Blob([dump]) });
+  const client = await PGlite.create({ loadDataDir: new Blob([dump]), extensions: PGLITE_EXTENSIONS });
   return storeFromPglite(client);
 }
 

@@ -261,3 +261,38 @@ describe('processing stored deliveries', () => {
     void sql;
   });
 });
+
+describe('storing and processing under load', () => {
+  it('stores deliveries that arrive together in their order of arrival, each answered after its commit', async () => {
+    const bodies = Array.from({ length: 40 }, (_, i) =>
+      JSON.stringify({
+        object: 'page',
+        entry: [{ id: '1234567890321', time: 1_700_000_000_000 + i, messaging: [] }],
+      }),
+    );
+    const answers = await Promise.all(bodies.map((b) => deliver(b)));
+    expect(answers.map((a) => a.status)).toEqual(bodies.map(() => 200));
+    const stored = await t.store.withSession((s) =>
+      s.query<{ body: string }>('select body from webhook_deliveries order by id'),
+    );
+    expect(stored.map((r) => r.body)).toEqual(bodies);
+  });
+
+  it('takes large bodies a few per round, and reports more work until all are processed', async () => {
+    const big = (n: number) => {
+      const entry = JSON.parse(sampleText('messenger-text.json')).entry[0];
+      const events = Array.from({ length: 150 }, (_, k) => ({
+        ...entry.messaging[0],
+        message: { ...entry.messaging[0].message, mid: `m_big_${n}_${k}` },
+      }));
+      return JSON.stringify({ object: 'page', entry: [{ ...entry, messaging: events }] });
+    };
+    for (let n = 0; n < 3; n++) expect((await deliver(big(n))).status).toBe(200);
+    const first = await processDeliveries(t.store.db, t.deps.logger);
+    expect(first.more).toBe(true);
+    expect(await count("webhook_deliveries where status = 'pending'")).toBeGreaterThan(0);
+    await drain();
+    expect(await count("webhook_deliveries where status = 'pending'")).toBe(0);
+    expect(await count('messenger_messages')).toBe(450);
+  });
+});

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { decide, STRATEGIES } from './strategies.ts';
+import { decide, HISTORY_READ, STRATEGIES } from './strategies.ts';
 import { mulberry32 } from './test-support/mulberry32.ts';
 import { type Scenario, scenario, shuffle } from './test-support/scenarios.ts';
 import type { Candidate, Decision, NoneReason, RoutingInput, StrategyName } from './types.ts';
@@ -136,6 +136,23 @@ describe.each(Object.keys(STRATEGIES) as StrategyName[])('strategy contract: %s'
     const reorder = mulberry32(99);
     for (const s of SCENARIOS) {
       expect(run(strategy, s, shuffle(s.candidates, reorder)), `seed ${s.seed}`).toEqual(run(strategy, s));
+    }
+  });
+
+  it('reads no history beyond what HISTORY_READ declares (the router loads only that)', () => {
+    const noise = mulberry32(7);
+    const reads = new Set(HISTORY_READ[strategy]);
+    for (const s of SCENARIOS) {
+      const scrambled = s.candidates.map((c) => ({
+        ...c,
+        lastEndedAt: reads.has('lastEndedAt')
+          ? c.lastEndedAt
+          : noise() < 0.3
+            ? null
+            : Math.floor(noise() * 1e12),
+        completedToday: reads.has('completedToday') ? c.completedToday : Math.floor(noise() * 50),
+      }));
+      expect(run(strategy, s, scrambled), `seed ${s.seed}`).toEqual(run(strategy, s));
     }
   });
 

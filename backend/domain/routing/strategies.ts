@@ -20,6 +20,21 @@ export const STRATEGIES: Readonly<Record<StrategyName, Strategy>> = {
 };
 
 /**
+ * The history each strategy reads beyond presence, load, penalty and position. Loading it costs a
+ * look at every member's past work, so the router loads only what the campaign's strategy reads;
+ * the contract suite checks that a strategy decides the same whatever the fields it leaves out hold.
+ */
+export const HISTORY_READ: Readonly<Record<StrategyName, readonly ('lastEndedAt' | 'completedToday')[]>> = {
+  ringall: [],
+  leastrecent: ['lastEndedAt'],
+  fewestcalls: ['completedToday'],
+  random: [],
+  rrmemory: [],
+  linear: [],
+  wrandom: [],
+};
+
+/**
  * Who gets the next interaction of a campaign. Eligibility, the `none` reason and the penalty tier
  * are decided here once, so a strategy only chooses among members who can take the work.
  * The input is not modified; the returned cursor is for the caller to store once the decision holds.

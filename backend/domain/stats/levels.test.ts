@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { chatsOverTimeLevel, longestWaitingLevel, serviceLevelLevel, waitingLevel } from './levels.ts';
+import {
+  abandonedLevel,
+  asaLevel,
+  chatsOverTimeLevel,
+  longestWaitingLevel,
+  serviceLevelLevel,
+  waitingLevel,
+} from './levels.ts';
 
 describe('serviceLevelLevel', () => {
   it('is ok from 80 %, warn from 60 %, alarm below, each cut-off inclusive', () => {
@@ -56,5 +63,36 @@ describe('chatsOverTimeLevel', () => {
   it('alarms on any chat over chat time', () => {
     expect(chatsOverTimeLevel(0)).toBe('ok');
     expect(chatsOverTimeLevel(1)).toBe('alarm');
+  });
+});
+
+describe('abandonedLevel', () => {
+  it('is ok with none, warns with any, alarms from a fifth of answered + abandoned (inclusive)', () => {
+    expect(abandonedLevel(0, 0)).toBe('ok');
+    expect(abandonedLevel(0, 50)).toBe('ok');
+    expect(abandonedLevel(1, 50)).toBe('warn'); // 1 / 51
+    expect(abandonedLevel(1, 5)).toBe('warn'); // 1 / 6 = 16.7 %
+    expect(abandonedLevel(1, 4)).toBe('alarm'); // 1 / 5 = 20 %, the cut-off
+    expect(abandonedLevel(3, 0)).toBe('alarm');
+  });
+
+  it('takes another cut-off', () => {
+    expect(abandonedLevel(1, 9, { alarmFromShare: 0.1 })).toBe('alarm');
+    expect(abandonedLevel(1, 10, { alarmFromShare: 0.1 })).toBe('warn');
+  });
+});
+
+describe('asaLevel', () => {
+  it('is ok up to the service level target, warn up to twice it, alarm beyond (edges inclusive)', () => {
+    expect(asaLevel(null, 30)).toBe('ok');
+    expect(asaLevel(0, 30)).toBe('ok');
+    expect(asaLevel(30_000, 30)).toBe('ok');
+    expect(asaLevel(30_001, 30)).toBe('warn');
+    expect(asaLevel(60_000, 30)).toBe('warn');
+    expect(asaLevel(60_001, 30)).toBe('alarm');
+  });
+
+  it('takes another ratio', () => {
+    expect(asaLevel(40_000, 30, { alarmAboveRatio: 1.2 })).toBe('alarm');
   });
 });

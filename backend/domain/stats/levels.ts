@@ -60,3 +60,45 @@ export function waitingLevel(waiting: number, acd: number): Level {
 export function chatsOverTimeLevel(chatsOverTime: number): Level {
   return chatsOverTime > 0 ? 'alarm' : 'ok';
 }
+
+/** Abandoned as a share of answered + abandoned: alarm from `alarmFromShare` (inclusive). */
+export interface AbandonedCutoffs {
+  alarmFromShare: number;
+}
+export const DEFAULT_ABANDONED_CUTOFFS: AbandonedCutoffs = { alarmFromShare: 0.2 };
+
+/**
+ * Abandoned today: none is ok; any is a warning (a customer left unanswered); an alarm once they
+ * are a fifth or more of the customers the day has settled (answered + abandoned, the service
+ * level's denominator), so one early loss on a quiet morning does not sound like a failing queue.
+ */
+export function abandonedLevel(
+  abandoned: number,
+  answered: number,
+  cutoffs: AbandonedCutoffs = DEFAULT_ABANDONED_CUTOFFS,
+): Level {
+  if (abandoned <= 0) return 'ok';
+  return abandoned / (abandoned + answered) >= cutoffs.alarmFromShare ? 'alarm' : 'warn';
+}
+
+/** ASA against the service level target: warn above it, alarm above `alarmFromRatio` times it. */
+export interface AsaCutoffs {
+  alarmAboveRatio: number;
+}
+export const DEFAULT_ASA_CUTOFFS: AsaCutoffs = { alarmAboveRatio: 2 };
+
+/**
+ * The average answer meets the target when it is within the service level threshold (equal is
+ * within, as for each interaction in `day-outcomes.ts`); warn above it, alarm above twice it. No
+ * answer yet (null) is ok.
+ */
+export function asaLevel(
+  asaMs: number | null,
+  serviceLevelSeconds: number,
+  cutoffs = DEFAULT_ASA_CUTOFFS,
+): Level {
+  if (asaMs === null) return 'ok';
+  const targetMs = serviceLevelSeconds * 1000;
+  if (asaMs <= targetMs) return 'ok';
+  return asaMs <= targetMs * cutoffs.alarmAboveRatio ? 'warn' : 'alarm';
+}

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { campaignMetrics } from './campaign-metrics.ts';
-import { bucketEnds, queueLengthSeries, serviceLevelSeries } from './series.ts';
+import {
+  bucketEnds,
+  queueLengthAt,
+  queueLengthSeries,
+  serviceLevelAt,
+  serviceLevelSeries,
+} from './series.ts';
+import { summarizeInteraction } from './summarize.ts';
 import { at, CAMPAIGN_DAY, CAMPAIGN_NOW, DAY_START, interaction, THRESHOLDS } from './test-fixtures.ts';
 
 const MIN = 60; // seconds
@@ -130,5 +137,29 @@ describe('series and tiles', () => {
     const tiles = campaignMetrics(input);
     expect(serviceLevelSeries(input).at(-1)?.pct).toBe(tiles.serviceLevelPct);
     expect(queueLengthSeries(input).at(-1)?.waiting).toBe(tiles.waiting);
+  });
+});
+
+describe('one point at a time', () => {
+  it('serviceLevelAt and queueLengthAt give each point of the series', () => {
+    const dayStart = 0;
+    const now = 50 * 60_000;
+    const interactions = [
+      summarizeInteraction([
+        { interactionId: 'a', state: 'queued', at: 10 * 60_000 },
+        { interactionId: 'a', state: 'assigned', at: 10 * 60_000 + 5_000, agentId: 'x' },
+        { interactionId: 'a', state: 'answered', at: 10 * 60_000 + 20_000, agentId: 'x' },
+      ]),
+      summarizeInteraction([{ interactionId: 'b', state: 'queued', at: 20 * 60_000 }]),
+    ];
+    const thresholds = { serviceLevel: 30, dropout: 3_600, chatTime: 600, acd: 1 };
+    const input = { interactions, thresholds, now, dayStart };
+    const sl = serviceLevelSeries(input);
+    const queue = queueLengthSeries(input);
+    expect(sl.length).toBe(4);
+    for (const point of sl) expect(serviceLevelAt(input, point.at)).toEqual(point);
+    for (const point of queue) expect(queueLengthAt(input, point.at)).toEqual(point);
+    expect(queue.map((p) => p.waiting)).toEqual([0, 1, 1, 1]); // b waits from 20 min
+    expect(sl.map((p) => p.pct)).toEqual([100, 100, 100, 100]); // a answered in 20 s at 10 min
   });
 });

@@ -48,17 +48,24 @@ export interface ServiceLevelPoint {
  * rather than per bucket, so the chart replays what supervisors saw and ends on today's number.
  */
 export function serviceLevelSeries(input: SeriesInput): ServiceLevelPoint[] {
-  const { interactions, thresholds, now, dayStart, bucketMs } = input;
-  return bucketEnds(dayStart, now, bucketMs).map((at) => {
-    const day = dayOutcomes({ interactions, thresholds, dayStart, asOf: at });
-    const counts = {
-      answered: day.answered.length,
-      answeredWithinSl: day.answeredWithinSl.length,
-      abandoned: day.abandoned.length,
-    };
-    const { pct } = serviceLevel({ ...counts, serviceLevelSeconds: thresholds.serviceLevel });
-    return { at, pct, ...counts };
-  });
+  const { now, dayStart, bucketMs } = input;
+  return bucketEnds(dayStart, now, bucketMs).map((at) => serviceLevelAt(input, at));
+}
+
+/**
+ * One point of `serviceLevelSeries`: the day's service level so far at `at` (dayStart ≤ at). Lets a
+ * caller keep the points of closed buckets and compute only the new ones.
+ */
+export function serviceLevelAt(input: Omit<SeriesInput, 'now' | 'bucketMs'>, at: number): ServiceLevelPoint {
+  const { interactions, thresholds, dayStart } = input;
+  const day = dayOutcomes({ interactions, thresholds, dayStart, asOf: at });
+  const counts = {
+    answered: day.answered.length,
+    answeredWithinSl: day.answeredWithinSl.length,
+    abandoned: day.abandoned.length,
+  };
+  const { pct } = serviceLevel({ ...counts, serviceLevelSeconds: thresholds.serviceLevel });
+  return { at, pct, ...counts };
 }
 
 export interface QueueLengthPoint {
@@ -72,9 +79,14 @@ export interface QueueLengthPoint {
  * dropout (see `waiting.ts`). An instantaneous sample, not an average over the bucket.
  */
 export function queueLengthSeries(input: SeriesInput): QueueLengthPoint[] {
-  const { interactions, thresholds, now, dayStart, bucketMs } = input;
-  return bucketEnds(dayStart, now, bucketMs).map((at) => ({
-    at,
-    waiting: waitingAt(interactions, at, thresholds.dropout).length,
-  }));
+  const { now, dayStart, bucketMs } = input;
+  return bucketEnds(dayStart, now, bucketMs).map((at) => queueLengthAt(input, at));
+}
+
+/** One point of `queueLengthSeries`: how many wait at `at`. */
+export function queueLengthAt(
+  input: Pick<SeriesInput, 'interactions' | 'thresholds'>,
+  at: number,
+): QueueLengthPoint {
+  return { at, waiting: waitingAt(input.interactions, at, input.thresholds.dropout).length };
 }

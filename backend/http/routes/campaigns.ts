@@ -13,6 +13,7 @@ import {
 } from '../../campaigns/campaign-store.ts';
 import { campaignIssues } from '../../campaigns/validate-campaign.ts';
 import { Changes } from '../../interactions/changes.ts';
+import type { UserRow } from '../../store/schema.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { AppError } from '../app-error.ts';
 import { defineRoute } from '../route.ts';
@@ -37,6 +38,10 @@ async function saved(deps: AppDeps, result: SaveResult) {
         throw new AppError('BAD_REQUEST', 'Members must be active agents.', [
           { path: 'body.members', message: 'Only agents can be members.' },
         ]);
+      case 'NOT_A_SUPERVISOR':
+        throw new AppError('BAD_REQUEST', 'Supervisors must be active users with the supervisor role.', [
+          { path: 'body.supervisorIds', message: 'Only supervisors can supervise a campaign.' },
+        ]);
       case 'NOT_FOUND':
         throw new AppError('NOT_FOUND', 'No such campaign.');
     }
@@ -46,22 +51,28 @@ async function saved(deps: AppDeps, result: SaveResult) {
   const changes = new Changes();
   changes.route.add(result.id);
   await deps.settle(changes);
+  // Sockets reload who supervises what; boards refetch.
+  deps.emit({ type: 'campaign.changed', campaignId: result.id });
   return campaign!;
+}
+
+/** Agents see the campaigns they work in, supervisors those they supervise, admins all. */
+function scopeFilter(user: UserRow) {
+  if (user.role === 'agent') return { memberId: user.id };
+  if (user.role === 'supervisor') return { supervisorId: user.id };
+  return {};
 }
 
 export const campaignRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/campaigns',
-    summary: 'Campaigns with their Page token health; agents see the ones they are members of.',
+    summary:
+      'Campaigns with their Page token health; agents see the ones they are members of, supervisors the ones they supervise.',
     access: 'authenticated',
     response: campaignListSchema,
     handler: async ({ deps, user }) => ({
-      campaigns: await loadCampaigns(
-        deps.store.db,
-        deps.now(),
-        user!.role === 'agent' ? { memberId: user!.id } : {},
-      ),
+      campaigns: await loadCampaigns(deps.store.db, deps.now(), scopeFilter(user!)),
     }),
   }),
   defineRoute({
@@ -87,7 +98,7 @@ export const campaignRoutes = [
     handler: async ({ deps, params, user }) => {
       const [campaign] = await loadCampaigns(deps.store.db, deps.now(), {
         id: params.id,
-        ...(user!.role === 'agent' ? { memberId: user!.id } : {}),
+        ...scopeFilter(user!),
       });
       if (!campaign) throw new AppError('NOT_FOUND', 'No such campaign.');
       return campaign;

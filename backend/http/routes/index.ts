@@ -1,9 +1,12 @@
 import type { RouteDef } from '../route.ts';
 import { agentRoutes } from './agent.ts';
+import { attachmentRoutes } from './attachments.ts';
 import { authRoutes } from './auth.ts';
 import { campaignRoutes } from './campaigns.ts';
 import { healthRoutes } from './health.ts';
 import { oauthRoutes, pageRoutes } from './pages.ts';
+import { recordingRoutes } from './recordings.ts';
+import { supervisorRoutes } from './supervisor.ts';
 import { userRoutes } from './users.ts';
 import { webhookRoutes } from './webhooks.ts';
 
@@ -17,4 +20,7 @@ export const allRoutes: readonly RouteDef[] = [
   ...webhookRoutes,
   ...campaignRoutes,
   ...agentRoutes,
+  ...attachmentRoutes,
+  ...supervisorRoutes,
+  ...recordingRoutes,
 ];

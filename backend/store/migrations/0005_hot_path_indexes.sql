@@ -1,0 +1,2 @@
+CREATE INDEX "interactions_open_work_idx" ON "interactions" USING btree ("campaign_id","agent_id") WHERE "interactions"."state" in ('assigned', 'answered');--> statement-breakpoint
+CREATE INDEX "interactions_completed_idx" ON "interactions" USING btree ("campaign_id","agent_id","ended_at") WHERE "interactions"."state" = 'completed';

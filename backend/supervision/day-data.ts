@@ -1,0 +1,95 @@
+import { sql } from 'drizzle-orm';
+import { summarizeInteraction } from '../domain/stats/summarize.ts';
+import type { InteractionState, InteractionSummary, Transition } from '../domain/stats/types.ts';
+import type { Database } from '../store/database.ts';
+import { uuidArray } from './uuid-array.ts';
+
+/** An interaction the board counts: what a row of the queue shows, and its summary for the metrics. */
+export interface DayInteraction {
+  id: string;
+  campaignId: string;
+  channel: 'facebook' | 'messenger';
+  state: InteractionState;
+  agentId: string | null;
+  customerId: string | null;
+  customerName: string | null;
+  summary: InteractionSummary;
+}
+
+interface Row {
+  id: string;
+  campaign_id: string;
+  channel: 'facebook' | 'messenger';
+  state: InteractionState;
+  agent_id: string | null;
+  customer_id: string | null;
+  customer_name: string | null;
+  first_queued_at: Date | string;
+  /** [state, epoch ms, agent id] in time order (json_agg). */
+  transitions: [InteractionState, number | string, string | null][] | string | null;
+}
+
+/**
+ * Everything a day's metrics can need, for several campaigns in ONE query: the interactions open
+ * now (whenever they started: the queue and the chats) and those that ended since `since` (the
+ * earliest of the campaigns' local midnights), each with its transitions. An interaction that
+ * counts today either is still open or ended today — answered, abandoned and completed all write
+ * `ended_at` or leave it open — so nothing older is read. The two halves use the open-thread
+ * index and (campaign_id, ended_at).
+ */
+export async function loadDayInteractions(
+  db: Database,
+  campaignIds: readonly string[],
+  since: Date,
+): Promise<Map<string, DayInteraction[]>> {
+  const byCampaign = new Map<string, DayInteraction[]>(campaignIds.map((id) => [id, []]));
+  if (campaignIds.length === 0) return byCampaign;
+  const ids = uuidArray(campaignIds);
+  const result = await db.execute(sql`
+    select i.id, i.campaign_id, i.channel, i.state, i.agent_id, i.customer_id, i.customer_name,
+      i.first_queued_at,
+      (select json_agg(json_build_array(t.state, floor(extract(epoch from t.at) * 1000)::bigint, t.agent_id)
+                       order by t.at, t.id)
+         from interaction_transitions t where t.interaction_id = i.id) as transitions
+    from interactions i
+    where i.campaign_id = any(${ids}::uuid[])
+      and i.state in ('queued', 'offered', 'assigned', 'answered')
+    union all
+    select i.id, i.campaign_id, i.channel, i.state, i.agent_id, i.customer_id, i.customer_name,
+      i.first_queued_at,
+      (select json_agg(json_build_array(t.state, floor(extract(epoch from t.at) * 1000)::bigint, t.agent_id)
+                       order by t.at, t.id)
+         from interaction_transitions t where t.interaction_id = i.id) as transitions
+    from interactions i
+    where i.campaign_id = any(${ids}::uuid[])
+      and i.state not in ('queued', 'offered', 'assigned', 'answered')
+      and i.ended_at >= ${since}`);
+  for (const r of (result as unknown as { rows: Row[] }).rows) {
+    byCampaign.get(r.campaign_id)?.push({
+      id: r.id,
+      campaignId: r.campaign_id,
+      channel: r.channel,
+      state: r.state,
+      agentId: r.agent_id,
+      customerId: r.customer_id,
+      customerName: r.customer_name,
+      summary: summarize(r),
+    });
+  }
+  return byCampaign;
+}
+
+function summarize(r: Row): InteractionSummary {
+  const raw = typeof r.transitions === 'string' ? JSON.parse(r.transitions) : r.transitions;
+  const rows = (raw ?? []) as [InteractionState, number | string, string | null][];
+  const transitions: Transition[] = rows.map(([state, at, agentId]) => ({
+    interactionId: r.id,
+    state,
+    at: Number(at),
+    agentId,
+  }));
+  // Every interaction is opened with a `queued` row; should one be missing, it was queued on arrival.
+  if (transitions.length === 0)
+    transitions.push({ interactionId: r.id, state: 'queued', at: new Date(r.first_queued_at).getTime() });
+  return summarizeInteraction(transitions, r.channel);
+}
