@@ -37,7 +37,7 @@ const BATCH = 10;
  */
 export async function sendDueReplies(deps: SenderDeps): Promise<boolean> {
   const now = deps.now();
-  await holdDeadPages(deps.db, now);
+  await holdDeadPages(deps, now);
   const claimed = await deps.db.transaction(async (tx) => {
     const result = await tx.execute(sql`
       select o.id from outbox o
@@ -67,14 +67,20 @@ export async function sendDueReplies(deps: SenderDeps): Promise<boolean> {
 /**
  * Every due reply of a Page whose token is invalid is held, not only the head of each conversation:
  * those written behind it would otherwise wait as "pending" with no reason given. Rows in flight or
- * backing off (next attempt later) are left to their own outcome.
+ * backing off (next attempt later) are left to their own outcome. Each agent's composer is told.
  */
-function holdDeadPages(db: Database, now: Date) {
-  return db.execute(sql`
+async function holdDeadPages(deps: SenderDeps, now: Date) {
+  const result = await deps.db.execute(sql`
     update outbox o set status = 'held',
       last_error = 'Held until the Page is re-activated: ' || coalesce(p.health_reason, '')
     from pages p
-    where p.id = o.page_id and p.health = 'invalid' and o.status = 'pending' and o.next_attempt_at <= ${now}`);
+    where p.id = o.page_id and p.health = 'invalid' and o.status = 'pending' and o.next_attempt_at <= ${now}
+    returning o.id`);
+  const held = (result as unknown as { rows: { id: number | string }[] }).rows;
+  if (held.length === 0) return;
+  const changes = new Changes();
+  for (const r of held) changes.replies.add(Number(r.id));
+  await deps.settle(changes);
 }
 
 async function sendOne(deps: SenderDeps, row: OutboxRow) {
