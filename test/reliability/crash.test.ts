@@ -243,11 +243,11 @@ describe('kill -9 during a burst of customer events', () => {
     expect(atKill.unprocessed).toBeGreaterThan(0);
   }, 240_000);
 
-  it('loses and duplicates nothing of 500 events, on the embedded PGlite', async () => {
+  it('loses and duplicates nothing of 300 events, on the embedded PGlite', async () => {
     const env = await backendEnv(sandbox, { dataDir: tempDir(cleanups as (() => void)[]) });
     await burst({
-      events: 500,
-      killAfter: 200,
+      events: 300,
+      killAfter: 100,
       env,
       async settled(backend) {
         // PGlite's files belong to one process: stop the restarted backend cleanly and run the same
