@@ -34,7 +34,9 @@ export async function recordSent(
         createdAt: now,
         ...agent,
       })
-      .onConflictDoUpdate({ target: comments.id, set: agent });
+      // The feed event may have come first with Facebook's whole-second created_time: our send time
+      // (milliseconds) keeps the agent's replies in the order they went, even several a second.
+      .onConflictDoUpdate({ target: comments.id, set: { ...agent, createdAt: now } });
     return;
   }
   if (payload.kind === 'private_reply') {

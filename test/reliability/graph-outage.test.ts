@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startWorld, type World } from '../harness/sandbox-world.ts';
-import { ADMIN, AGENT_PASSWORD, APP_SECRETS, call, expectNoSecrets } from './kit.ts';
+import { openSocket } from '../harness/ws-client.ts';
+import { ADMIN, AGENT_PASSWORD, APP_SECRETS, call, expectNoSecrets, replyStatuses } from './kit.ts';
 
 /**
  * Issue 8.2: for 60 s every Graph call fails, first with 5xx (30 s), then 1200 "temporary send
@@ -33,7 +34,7 @@ let w: World;
 let admin: string;
 let pageId: string;
 let pageToken: string;
-const agents: { id: string; token: string }[] = [];
+const agents: { id: string; token: string; socket: Awaited<ReturnType<typeof openSocket>> }[] = [];
 interface Work {
   id: string;
   channel: 'facebook' | 'messenger';
@@ -68,7 +69,11 @@ beforeAll(async () => {
     });
     const token = (await api('POST', '/api/auth/login', undefined, { email, password: AGENT_PASSWORD })).body
       .token as string;
-    agents.push({ id: user.body.id, token });
+    // The sidebar's socket: where the composer hears about each reply's delivery.
+    const socket = await openSocket(w.backend.url);
+    socket.send({ type: 'auth', token });
+    await eventually(async () => socket.messages.some((m) => m.type === 'ready'));
+    agents.push({ id: user.body.id, token, socket });
   }
   const members = agents.map((a, position) => ({ userId: a.id, penalty: 0, position }));
   for (const channel of ['facebook', 'messenger']) {
@@ -114,7 +119,10 @@ beforeAll(async () => {
     });
   }
 }, 60_000);
-afterAll(() => w?.stop());
+afterAll(async () => {
+  for (const a of agents) a.socket.close();
+  await w?.stop();
+});
 
 /**
  * Agents' presence is refreshed by their sockets every 15 s of real time; with the clock moving
@@ -212,6 +220,23 @@ describe('a 60 s Graph outage while agents keep replying', () => {
         .filter((m: { author: { kind: string } }) => m.author.kind === 'agent')
         .map((m: { text: string }) => m.text);
       expect(mine).toEqual(i.texts);
+    }
+    // What each agent's composer showed for each of their replies: pending, then sent.
+    const owner = new Map(work.map((i) => [i.id, agents.find((a) => a.token === i.token)!]));
+    const replies = await rows<{ id: string; interaction_id: string }>(
+      'select id, interaction_id from outbox',
+    );
+    await eventually(async () =>
+      replies.every(
+        (r) =>
+          replyStatuses(owner.get(r.interaction_id)!.socket.events()).get(Number(r.id))?.at(-1) === 'sent',
+      ),
+    );
+    for (const r of replies) {
+      expect(replyStatuses(owner.get(r.interaction_id)!.socket.events()).get(Number(r.id))).toEqual([
+        'pending',
+        'sent',
+      ]);
     }
     const [retried] = await rows<{ n: number; max: number }>(
       `select count(*)::int n, max(attempts)::int max from outbox where attempts > 1`,

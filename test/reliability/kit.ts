@@ -8,6 +8,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { expect } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../../backend/sandbox/sandbox.ts';
+import type { DomainEvent } from '../../shared/events.ts';
 import { type BackendProcess, type LogSink, spawnBackend } from '../harness/backend-process.ts';
 import { freePort } from '../harness/postgres-server.ts';
 import { TEST_FB_ENV } from '../harness/test-facebook-env.ts';
@@ -149,4 +150,19 @@ export function expectNoSecrets(logs: readonly string[], secrets: readonly strin
 }
 
 /** The secrets every backend of these suites holds: the app secret and the token-sealing key. */
+/**
+ * The delivery statuses a socket heard for each reply (`reply.status`), in order, repeats folded:
+ * what the agent's composer showed.
+ */
+export function replyStatuses(events: readonly DomainEvent[]): Map<number, string[]> {
+  const seen = new Map<number, string[]>();
+  for (const e of events) {
+    if (e.type !== 'reply.status') continue;
+    const list = seen.get(e.reply.id) ?? [];
+    if (list.at(-1) !== e.reply.status) list.push(e.reply.status);
+    seen.set(e.reply.id, list);
+  }
+  return seen;
+}
+
 export const APP_SECRETS = [TEST_FB_ENV.FB_APP_SECRET, TEST_FB_ENV.SECRET_KEY];

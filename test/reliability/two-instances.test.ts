@@ -35,9 +35,9 @@ import {
  */
 const AGENTS = 8;
 const CAP = 3;
-const COMMENTS = 240;
-const MESSAGES = 120;
-const KILL_AT = 150; // customer events sent before instance A dies
+const COMMENTS = 200;
+const MESSAGES = 100;
+const KILL_AT = 120; // customer events sent before instance A dies
 
 const cleanups: (() => unknown)[] = [];
 const logs: LogSink = [];
