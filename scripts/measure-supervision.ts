@@ -209,6 +209,17 @@ try {
     await loadWatchedDay(db, { id: '00000000-0000-4000-a000-000000000001', role: 'admin' }, new Date());
     day.stop();
   }
+  if (process.argv.includes('--explain-search')) {
+    const { explainNext } = await import('./explain-hook.ts');
+    for (const q of ['delivery', '#123456']) {
+      console.log(`── q = ${q}`);
+      const hook = explainNext(store);
+      await searchConditions(db, adminScope, { q }).then((c) =>
+        searchRecordings(db, adminScope, { q }, { limit: 25, messageCap: 20 }, c),
+      );
+      hook.stop();
+    }
+  }
   const RUNS = 40;
   await time('search: 7 days + campaign + agent', RUNS, (i) =>
     search({ from, campaignId: campaign(1 + (i % 50)), agentId: agent(1 + (i % 50)) }),

@@ -29,10 +29,12 @@ export async function textCandidates(
       from messenger_messages m where m.text ilike ${pattern} limit ${cap}
     ), named as (
       select i.id from interactions i where i.customer_name ilike ${pattern} limit ${cap}
-    ), hits as (
-      select * from fb union all select * from chat
+    ), capped as (
+      select (select count(*) from fb) >= ${cap} or (select count(*) from chat) >= ${cap}
+        or (select count(*) from named) >= ${cap} as yes
     ), owners as (
-      select o.id from hits h
+      -- Skipped (a one-time filter) when the text is common: the ids would not be used.
+      select o.id from (select * from fb union all select * from chat) h
       cross join lateral (
         select j.id from interactions j
         where j.page_id = h.page_id and j.thread_key = h.key
@@ -41,15 +43,14 @@ export async function textCandidates(
           j.first_queued_at
         limit 1
       ) o
+      where not (select yes from capped)
     )
-    select (select count(*) from fb)::int as fb_n, (select count(*) from chat)::int as chat_n,
-      (select count(*) from named)::int as named_n,
-      array(select id::text from owners union select id::text from named) as ids`);
-  const [row] = (
-    result as unknown as { rows: { fb_n: number; chat_n: number; named_n: number; ids: string[] | string }[] }
-  ).rows;
+    select (select yes from capped) as capped,
+      array(select id::text from owners
+            union select id::text from named where not (select yes from capped)) as ids`);
+  const [row] = (result as unknown as { rows: { capped: boolean; ids: string[] | string }[] }).rows;
   if (!row) return [];
-  if (Math.max(row.fb_n, row.chat_n, row.named_n) >= cap) return null;
+  if (row.capped) return null;
   return typeof row.ids === 'string' ? parsePgArray(row.ids) : row.ids;
 }
 
