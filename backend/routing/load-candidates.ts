@@ -48,7 +48,7 @@ export async function loadCandidates(
           where i.campaign_id = ${campaignId} and i.state in ('assigned', 'answered')
         union all
         select o.agent_id from interaction_offers o join interactions i on i.id = o.interaction_id
-          where i.campaign_id = ${campaignId}
+          where i.campaign_id = ${campaignId} and i.state = 'offered'
       ) open_work group by agent_id
     ) busy on busy.agent_id = m.user_id
     where m.campaign_id = ${campaignId}`);
