@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
 import { bootstrapAdmin } from './accounts/bootstrap-admin.ts';
+import { forgetUserSessions } from './accounts/sessions.ts';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { createFacebookDeps } from './facebook/create-facebook-deps.ts';
@@ -50,6 +51,10 @@ export async function startServer(config: Config, logger: Logger, opts: ServerOp
     );
     const db = store.db;
     bus = await createEventBus(store, logger);
+    // Every instance hears when a user's sessions end, so none keeps trusting a cached one.
+    bus.subscribe((event) => {
+      if (event.type === 'user.sessions-ended') forgetUserSessions(store.db, event.userId);
+    });
     const emit = emitter(bus, logger);
     const flow = startWorkFlow({ db, emit, logger, now, random, tickMs: config.routingTickMs });
     flows.push(flow);

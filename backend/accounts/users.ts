@@ -4,7 +4,7 @@ import type { Emit } from '../realtime/emit.ts';
 import type { Database } from '../store/database.ts';
 import { type UserRow, users } from '../store/schema.ts';
 import { hashPassword } from './password.ts';
-import { endAllSessions } from './sessions.ts';
+import { endAllSessions, forgetUserSessions } from './sessions.ts';
 
 export type UserResult =
   | { ok: true; user: UserRow }
@@ -77,6 +77,8 @@ export async function updateUser(
     if (input.active === false || passwordHash) await endAllSessions(tx as unknown as Database, id);
     return { ok: true, user: user! } as const;
   });
+  // A cached session would keep the old role or state: read again on next use.
+  if (result.ok) forgetUserSessions(db, id);
   // Their open sockets close too, once the change is committed.
   if (result.ok && (input.active === false || passwordHash))
     emit({ type: 'user.sessions-ended', userId: id });

@@ -59,6 +59,15 @@ describe('admin manages users', () => {
     expect((await res.json()).role).toBe('supervisor');
   });
 
+  it('a role change applies to a session already in use, at once', async () => {
+    const { user, token } = await t.userWithSession('agent');
+    expect((await (await t.call('GET', '/api/me', { token })).json()).user.role).toBe('agent');
+    expect((await t.call('GET', '/api/supervisor/board', { token })).status).toBe(403);
+    await t.call('PATCH', `/api/users/${user.id}`, { token: admin, body: { role: 'supervisor' } });
+    expect((await (await t.call('GET', '/api/me', { token })).json()).user.role).toBe('supervisor');
+    expect((await t.call('GET', '/api/supervisor/board', { token })).status).toBe(200);
+  });
+
   it('deactivating a user ends their sessions at once and blocks new logins', async () => {
     const { user, token } = await t.userWithSession('agent');
     expect((await t.call('GET', '/api/me', { token })).status).toBe(200);
