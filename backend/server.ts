@@ -15,6 +15,7 @@ import { openStore, type Store } from './store/database.ts';
 import { migrate } from './store/migrate.ts';
 import { processDeliveries } from './webhooks/process-deliveries.ts';
 import { checkAllPages } from './workers/health-checker.ts';
+import { startPgliteStatistics } from './workers/pglite-statistics.ts';
 import { startWorkFlow, type WorkFlow } from './workers/work-flow.ts';
 import { startWorker, type Worker } from './workers/worker-loop.ts';
 
@@ -81,6 +82,7 @@ export async function startServer(config: Config, logger: Logger, opts: ServerOp
       round: () => checkAllPages(db, facebook, logger, now, emit),
     });
     workers.push(webhookWorker, outboxWorker, healthWorker);
+    if (store.kind === 'pglite') workers.push(startPgliteStatistics(db, logger));
     const deps: AppDeps = {
       store,
       config,
