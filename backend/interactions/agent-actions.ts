@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../store/database.ts';
-import { interactionOffers, interactions } from '../store/schema.ts';
+import { interactionOffers, interactions, interactionTransitions } from '../store/schema.ts';
 import { Changes } from './changes.ts';
 import { type InteractionRow, viewOfRow } from './interaction-view.ts';
 import { recordTransition } from './transitions.ts';
@@ -31,7 +31,11 @@ export async function accept(
       .from(interactions)
       .where(eq(interactions.id, interactionId));
     if (fresh?.state !== 'offered' || !offers.some((o) => o.agentId === agentId))
-      return { ok: false, code: 'GONE' } as const;
+      // "Someone else took it" only to an agent it was offered to; to anyone else it does not exist.
+      return {
+        ok: false,
+        code: (await wasOfferedTo(t, interactionId, agentId)) ? 'GONE' : 'NOT_FOUND',
+      } as const;
     await t.delete(interactionOffers).where(eq(interactionOffers.interactionId, interactionId));
     await t
       .update(interactions)
@@ -51,6 +55,20 @@ export async function accept(
     if (others.length) changes.withdrawn.push({ id: interactionId, agentIds: others });
     return { ok: true, changes } as const;
   });
+}
+
+/** Was it ever offered to this agent? Routing notes each ringall offer's agents on its transition. */
+async function wasOfferedTo(db: Database, interactionId: string, agentId: string): Promise<boolean> {
+  const rows = await db
+    .select({ note: interactionTransitions.note })
+    .from(interactionTransitions)
+    .where(
+      and(
+        eq(interactionTransitions.interactionId, interactionId),
+        eq(interactionTransitions.state, 'offered'),
+      ),
+    );
+  return rows.some((r) => r.note?.split(',').includes(agentId) === true);
 }
 
 /**

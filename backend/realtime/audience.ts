@@ -55,7 +55,8 @@ export function mayReceive(viewer: Viewer, event: DomainEvent): boolean {
       if (event.viewer.userId === viewer.userId) return false;
       return watches(viewer, event.campaignId) || event.agentId === viewer.userId;
     case 'campaign.changed':
-      // Only an id; every supervisor hears it, since one may just have been given the campaign.
-      return viewer.role === 'admin' || viewer.role === 'supervisor';
+      // Supervisors of the campaign as it was; those just given it hear it once their scope has
+      // reloaded (ws-hub.ts). Supervisors of other campaigns never learn it exists.
+      return watches(viewer, event.campaignId);
   }
 }

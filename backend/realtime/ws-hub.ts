@@ -59,16 +59,24 @@ class Client {
 /**
  * A campaign's supervisors or members changed: supervisors' sockets reload what they watch. Events
  * delivered during the reload (milliseconds) are judged by the previous scope; the board's refetch
- * on `campaign.changed` covers that.
+ * on `campaign.changed` covers that. The event itself went to the campaign's supervisors as they
+ * were (removed ones drop it from their board); a supervisor just given the campaign hears it
+ * once the reload shows it, so the board refetches with it.
  */
-function refreshScopes(deps: { db: Database; logger: Logger }, clients: ReadonlySet<Client>) {
+function refreshScopes(
+  deps: { db: Database; logger: Logger },
+  clients: ReadonlySet<Client>,
+  event: DomainEvent & { type: 'campaign.changed' },
+) {
   const supervisors = [...clients].filter((c) => c.viewer.role === 'supervisor');
   if (supervisors.length === 0) return;
+  const watched = new Set(supervisors.filter((c) => mayReceive(c.viewer, event)));
   loadSupervisorScopes(deps.db, [...new Set(supervisors.map((c) => c.viewer.userId))])
     .then((scopes) => {
       for (const c of supervisors) {
         const scope = scopes.get(c.viewer.userId);
         if (scope) c.viewer.scope = scope;
+        if (!watched.has(c) && mayReceive(c.viewer, event)) c.deliver(event);
       }
     })
     .catch((err) => deps.logger.error('supervisor scope reload failed', errorFields(err)));
@@ -102,7 +110,7 @@ export function createWsHub(deps: {
   }, HEARTBEAT_MS);
   beat.unref();
   deps.bus.subscribe((event) => {
-    if (event.type === 'campaign.changed') refreshScopes(deps, clients);
+    if (event.type === 'campaign.changed') refreshScopes(deps, clients, event);
     for (const c of clients) c.deliver(event);
   });
 

@@ -52,7 +52,8 @@
  * - The `ready` snapshot of a supervisor or admin carries `supervisor: { board: Board }`.
  * - Supervisors receive, for their campaigns only: interaction.changed / offered / withdrawn /
  *   message, reply.status, interaction.viewer, and agent.status for members of their campaigns;
- *   plus `campaign.changed` (any campaign: it only names an id) — admins receive everything.
+ *   plus `campaign.changed` of their campaigns (a supervisor just given one hears it once given) —
+ *   admins receive everything.
  * - What the client recomputes vs refetches: the board carries absolute instants (`statusSince`,
  *   `queuedAt`, `oldestQueuedAt`, `generatedAt`), so the client ticks "time in status", "time on
  *   hold" and "longest waiting" locally every second from its own clock (corrected by

@@ -110,10 +110,10 @@ describe('ringall on a Messenger campaign', () => {
       owner === agents[0] ? 'Uma' : owner === agents[1] ? 'Vic' : 'Wes',
     );
     expect((await w.api('GET', `/api/interactions/${id}`, admin)).status).toBe(200);
-    // Someone else's interaction is not theirs to answer.
+    // Someone else's interaction is not theirs to answer: it answers as if it did not exist.
     const other = agents.find((a) => a !== owner)!;
     expect(
       (await w.api('POST', `/api/interactions/${id}/replies`, other.token, { text: 'me too' })).status,
-    ).toBe(403);
+    ).toBe(404);
   });
 });

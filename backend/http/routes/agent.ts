@@ -24,8 +24,10 @@ const replyParamsSchema = z.strictObject({
 });
 
 function refuse(code: 'NOT_FOUND' | 'NOT_YOURS' | 'GONE' | 'CLOSED'): never {
-  if (code === 'NOT_FOUND') throw new AppError('NOT_FOUND', 'No such interaction.');
-  if (code === 'NOT_YOURS') throw new AppError('FORBIDDEN', 'This interaction is not assigned to you.');
+  // Someone else's interaction answers exactly as a missing one, as reading it does: an agent
+  // cannot probe which interaction ids exist.
+  if (code === 'NOT_FOUND' || code === 'NOT_YOURS')
+    throw new AppError('NOT_FOUND', 'This interaction is not (or no longer) assigned to you.');
   throw new AppError(
     'CONFLICT',
     code === 'GONE' ? 'Someone else took it, or it went back to the queue.' : 'This interaction is closed.',
