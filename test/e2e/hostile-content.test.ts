@@ -287,18 +287,18 @@ describe('hostile names and texts in every view', () => {
     const agentRow = popup.getByTestId('board-agent-row');
     await agentRow.waitFor({ timeout: 15_000 });
     await popup.getByTestId('queue-row').waitFor({ timeout: 10_000 });
-    await checkView('popup-board', popup, popup, { longWord: false });
+    await checkView('popup-board', popup, popup, { longWord: true });
 
     await popup.getByTestId('tile-waiting').getByRole('button').click();
     const drill = popup.getByTestId('drill-dialog');
     await drill.getByTestId('drill-list').waitFor();
-    await checkView('popup-drill', popup, popup);
+    await checkView('popup-drill', popup, popup, { longWord: true });
     await drill.getByRole('button', { name: 'Close' }).click();
 
     await agentRow.getByRole('button', { name: /^Info on/ }).click();
     const info = popup.getByTestId('info-dialog');
     await info.getByTestId('interaction-row').first().waitFor();
-    await checkView('popup-agent-info', popup, popup);
+    await checkView('popup-agent-info', popup, popup, { longWord: true });
     await info.getByRole('button', { name: 'Close' }).click();
 
     await agentRow.getByRole('button', { name: /^Spy on/ }).click();
@@ -346,11 +346,11 @@ describe('hostile names and texts in every view', () => {
     await checkView('options-campaigns', options, options, { longWord: true });
     await options.getByTestId('campaign-row').first().locator('td').first().click();
     await options.getByTestId('supervisors-editor').getByText('Sue').waitFor();
-    await checkView('options-campaign-form', options, options);
+    await checkView('options-campaign-form', options, options, { longWord: true });
 
     await options.getByRole('tab', { name: 'Users' }).click();
     await expect.poll(() => options.getByTestId('user-row').count()).toBe(3);
-    await checkView('options-users', options, options);
+    await checkView('options-users', options, options, { longWord: true });
 
     await options.getByRole('tab', { name: 'Audit' }).click();
     await options.getByTestId('audit-row').first().waitFor();
