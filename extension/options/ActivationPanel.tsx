@@ -43,7 +43,7 @@ export function ActivationPanel({ model }: { model: PagesModel }) {
                   onChange={() => setPicked(p.id)}
                 />
                 <span>
-                  {p.name} <span class="muted">({p.id})</span>{' '}
+                  <span class="user-text">{p.name}</span> <span class="muted">({p.id})</span>{' '}
                   {p.linked && <span class="badge">{t('alreadyLinked')}</span>}
                 </span>
               </label>

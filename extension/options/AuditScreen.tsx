@@ -56,9 +56,15 @@ export function AuditScreen() {
                   <td>{when.format(Date.parse(e.at))}</td>
                   <th scope="row">{t(`audit_${e.action}`)}</th>
                   <td>
-                    {e.actor ? `${e.actor.name} (${t(`role_${e.actor.role}`)})` : t('auditUnknownActor')}
+                    {e.actor ? (
+                      <>
+                        <span class="user-text">{e.actor.name}</span> ({t(`role_${e.actor.role}`)})
+                      </>
+                    ) : (
+                      t('auditUnknownActor')
+                    )}
                   </td>
-                  <td>{e.target?.name ?? '—'}</td>
+                  <td class="user-text">{e.target?.name ?? '—'}</td>
                   <td class="small">{detailOf(e)}</td>
                 </tr>
               ))}

@@ -20,8 +20,8 @@ export function CampaignRow({ campaign: c, model }: { campaign: Campaign; model:
         if (!(e.target as Element).closest('button, a, input, select, textarea')) open();
       }}
     >
-      <td>{c.name}</td>
-      <td>{c.pageName}</td>
+      <td class="user-text">{c.name}</td>
+      <td class="user-text">{c.pageName}</td>
       <td>
         <span class="channel">
           <ChannelIcon channel={c.channel} /> {t(`channel_${c.channel}`)}

@@ -37,7 +37,11 @@ export function ImportTokenForm({ model }: { model: PagesModel }) {
         </button>
         {refused.map((r) => (
           <p key={`${r.name}${r.reason}`} class="error">
-            {r.name ? `${r.name}: ` : ''}
+            {r.name && (
+              <>
+                <span class="user-text">{r.name}</span>:{' '}
+              </>
+            )}
             {r.reason}
           </p>
         ))}

@@ -28,7 +28,7 @@ export function MemberRow({
     >
       <td>{index + 1}</td>
       <td>
-        {m.name}
+        <span class="user-text">{m.name}</span>
         <FieldError slot={path} messages={rowMessages} />
       </td>
       <td>

@@ -54,7 +54,7 @@ export function PagesScreen() {
             {model.pages.value.map((p) => (
               <tr key={p.id} data-testid="page-row" data-page-id={p.id}>
                 <td>
-                  {p.name}
+                  <span class="user-text">{p.name}</span>
                   <div class="muted">{p.id}</div>
                 </td>
                 <td>

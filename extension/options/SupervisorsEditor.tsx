@@ -23,7 +23,7 @@ export function SupervisorsEditor({ form, users }: { form: CampaignFormModel; us
         <ol class="plain stack" aria-label={t('supervisors')}>
           {picked.map((s) => (
             <li key={s.userId} class="row nowrap">
-              <span class="grow">{s.name}</span>
+              <span class="grow user-text">{s.name}</span>
               <button
                 type="button"
                 class="danger"

@@ -23,8 +23,8 @@ export function UserRow({ user, model }: { user: User; model: UsersModel }) {
 
   return (
     <tr data-testid="user-row" data-email={user.email}>
-      <td>{user.name}</td>
-      <td>{user.email}</td>
+      <td class="user-text">{user.name}</td>
+      <td class="user-text">{user.email}</td>
       <td>
         <label>
           <span class="sr-only">{t('roleOf', user.name)}</span>

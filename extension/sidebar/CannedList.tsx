@@ -85,8 +85,8 @@ export function CannedList(props: {
               }
             }}
           >
-            <span class="canned-title">{r.title}</span>
-            <span class="canned-text">{r.text}</span>
+            <span class="canned-title user-text">{r.title}</span>
+            <span class="canned-text user-text">{r.text}</span>
           </div>
         ))}
       </div>

@@ -128,7 +128,7 @@ export function Composer(props: {
         <figure class="attachment-preview">
           <img src={att.previewUrl} alt={t('attachmentPreview', att.file.name)} />
           <figcaption class="small">
-            {att.file.name} · {kilobytes(att.file.size)}
+            <span class="user-text">{att.file.name}</span> · {kilobytes(att.file.size)}
           </figcaption>
           <button
             type="button"

@@ -18,7 +18,7 @@ export function FacebookThread(props: {
     <section class="stack" aria-label={t('postAndComments')}>
       {post && (
         <article class="post" aria-label={t('post')}>
-          {post.message && <p class="post-text">{post.message}</p>}
+          {post.message && <p class="post-text user-text">{post.message}</p>}
           {photo && (
             <img
               class="post-image"
@@ -42,7 +42,7 @@ export function FacebookThread(props: {
               data-message-id={m.id}
             >
               <div class="message-head">
-                <span class="author">{author}</span>
+                <span class="author user-text">{author}</span>
                 {m.at && (
                   <time class="muted small" dateTime={m.at}>
                     {formatWhen(m.at, props.now)}
@@ -50,7 +50,7 @@ export function FacebookThread(props: {
                 )}
               </div>
               {m.removed && <span class="badge removed-badge">{t('commentRemoved')}</span>}
-              {m.text && <p class="message-text">{m.text}</p>}
+              {m.text && <p class="message-text user-text">{m.text}</p>}
               <MessageAttachments attachments={m.attachments} from={author} />
               {m.privateReplySent && <p class="muted small">{t('privateReplySent')}</p>}
               {m.author.kind === 'customer' && m.privateReply && (

@@ -30,9 +30,10 @@ export function InboxItem(props: {
         </span>
         <span class="inbox-main">
           <span class="inbox-title">
-            {item.campaignName} · {item.pageName}
+            <span class="user-text">{item.campaignName}</span> ·{' '}
+            <span class="user-text">{item.pageName}</span>
           </span>
-          <span class="inbox-customer">{item.customerName ?? t('unknownCustomer')}</span>
+          <span class="inbox-customer user-text">{item.customerName ?? t('unknownCustomer')}</span>
           {props.onPost && <span class="on-post-mark">{t('onThisPost')}</span>}
         </span>
         <span class="inbox-wait" title={t('waitingSince')}>

@@ -17,15 +17,19 @@ export function InteractionHeader({
         {t('backToInbox')}
       </button>
       <div class="interaction-title">
-        <h2 id="interaction-title" tabIndex={-1} data-testid="interaction-customer">
+        <h2 id="interaction-title" class="user-text" tabIndex={-1} data-testid="interaction-customer">
           {interaction.customerName ?? t('unknownCustomer')}
         </h2>
-        <p class="muted small channel">
-          <ChannelIcon channel={interaction.channel} />
-          <span class="sr-only">{t(`inboxChannel_${interaction.channel}`)}</span>
-          <span data-testid="interaction-campaign">{interaction.campaignName}</span>
+        <p class="muted small interaction-where">
+          <span class="channel">
+            <ChannelIcon channel={interaction.channel} />
+            <span class="sr-only">{t(`inboxChannel_${interaction.channel}`)}</span>
+          </span>
+          <span class="user-text" data-testid="interaction-campaign">
+            {interaction.campaignName}
+          </span>
           <span aria-hidden="true">·</span>
-          <span>{interaction.pageName}</span>
+          <span class="user-text">{interaction.pageName}</span>
         </p>
       </div>
     </header>

@@ -17,8 +17,8 @@ export function MessengerChat({ transcript, now }: { transcript: Transcript; now
             data-author-kind={m.author.kind}
             data-message-id={m.id}
           >
-            <span class="author">{author}</span>
-            {m.text && <p class="message-text">{m.text}</p>}
+            <span class="author user-text">{author}</span>
+            {m.text && <p class="message-text user-text">{m.text}</p>}
             <MessageAttachments attachments={m.attachments} from={author} />
             {m.at && (
               <time class="muted small" dateTime={m.at}>

@@ -37,7 +37,7 @@ export function OutgoingList(props: {
               {t('agentAuthor', o.agentName ?? props.me)}
               {o.kind === 'private_reply' && <span class="badge">{t('privateReplyBadge')}</span>}
             </span>
-            {o.text && <p class="message-text">{o.text}</p>}
+            {o.text && <p class="message-text user-text">{o.text}</p>}
             {attachment && (
               <a href={attachment} target="_blank" rel="noopener noreferrer" class="attachment-link">
                 {t('attachedImage')}

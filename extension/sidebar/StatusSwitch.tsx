@@ -12,7 +12,12 @@ export function StatusSwitch({ inbox }: { inbox: InboxModel }) {
       <span class={`status-dot ${presence?.status ?? 'offline'}`} aria-hidden="true" />
       <span>
         {t(`status_${presence?.status ?? 'offline'}`)}
-        {onBreak && presence?.breakReason ? ` — ${presence.breakReason}` : ''}
+        {onBreak && presence?.breakReason ? (
+          <>
+            {' — '}
+            <span class="user-text">{presence.breakReason}</span>
+          </>
+        ) : null}
       </span>
       {onBreak ? (
         <button type="button" onClick={() => inbox.setAvailable()}>

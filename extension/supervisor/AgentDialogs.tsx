@@ -13,18 +13,32 @@ function InfoBody({ info }: { info: AgentInfo }) {
     <>
       <dl class="facts">
         <dt>{t('email')}</dt>
-        <dd>{info.agent.email}</dd>
+        <dd class="user-text">{info.agent.email}</dd>
         <dt>{t('status')}</dt>
         <dd data-testid="info-status">
           {t(`boardStatus_${info.status}`)}
-          {info.presence.breakReason ? ` — ${info.presence.breakReason}` : ''}
+          {info.presence.breakReason && (
+            <>
+              {' — '}
+              <span class="user-text">{info.presence.breakReason}</span>
+            </>
+          )}
         </dd>
         <dt>{t('loginAt')}</dt>
         <dd>{info.loginAt ? formatWhen(info.loginAt) : t('notLoggedInNow')}</dd>
         <dt>{t('lastSeenAt')}</dt>
         <dd>{formatWhen(info.lastSeenAt) || '—'}</dd>
         <dt>{t('campaigns')}</dt>
-        <dd>{info.campaigns.map((c) => c.name).join(', ') || '—'}</dd>
+        <dd>
+          {info.campaigns.length === 0
+            ? '—'
+            : info.campaigns.map((c, n) => (
+                <span key={c.id}>
+                  {n > 0 && ', '}
+                  <span class="user-text">{c.name}</span>
+                </span>
+              ))}
+        </dd>
       </dl>
       <h3>{t('todayFigures')}</h3>
       <table class="board-table">
@@ -39,7 +53,9 @@ function InfoBody({ info }: { info: AgentInfo }) {
         <tbody>
           {info.today.map((d) => (
             <tr key={d.campaignId}>
-              <th scope="row">{campaignName(d.campaignId)}</th>
+              <th scope="row" class="user-text">
+                {campaignName(d.campaignId)}
+              </th>
               <td class="number">{d.answered}</td>
               <td class="number">{d.completed}</td>
               <td class="number">{d.ahtMs === null ? '—' : formatDuration(d.ahtMs)}</td>

@@ -32,8 +32,6 @@ export function AgentRow(props: {
       agentName: a.name,
       shown,
     });
-  const statusText =
-    t(`boardStatus_${a.status}`) + (a.status === 'break' && a.breakReason ? ` — ${a.breakReason}` : '');
   return (
     <tr data-testid="board-agent-row" data-agent-id={a.agentId} data-status={a.status}>
       <td class="icon-cell">
@@ -53,8 +51,18 @@ export function AgentRow(props: {
           </span>
         ))}
       </td>
-      <td data-testid="agent-status-text">{statusText}</td>
-      <th scope="row">{a.name}</th>
+      <td data-testid="agent-status-text">
+        {t(`boardStatus_${a.status}`)}
+        {a.status === 'break' && a.breakReason && (
+          <>
+            {' — '}
+            <span class="user-text">{a.breakReason}</span>
+          </>
+        )}
+      </td>
+      <th scope="row" class="user-text">
+        {a.name}
+      </th>
       <td class="number">
         <NumberButton
           value={String(a.completedToday)}

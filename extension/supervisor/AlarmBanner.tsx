@@ -16,7 +16,14 @@ export function AlarmBanner({ board }: { board: BoardModel }) {
       ) : (
         <>
           <strong>{alarms.length === 1 ? t('alarmsOne') : t('alarmsMany', String(alarms.length))}</strong>
-          <span> {alarms.map((a) => `${a.campaign.name}: ${t(`tile_${a.tile}`)}`).join(' · ')}</span>
+          <span>
+            {alarms.map((a, n) => (
+              <span key={`${a.campaign.id}-${a.tile}`}>
+                {n === 0 ? ' ' : ' · '}
+                <span class="user-text">{a.campaign.name}</span>: {t(`tile_${a.tile}`)}
+              </span>
+            ))}
+          </span>
         </>
       )}
     </div>

@@ -82,7 +82,10 @@ export function BoardView({ board, drill, actions, spy }: BoardModels) {
               <section class="stack" aria-labelledby="campaign-title" data-campaign-id={selected.campaign.id}>
                 <div class="row spread campaign-head">
                   <h2 id="campaign-title">
-                    {selected.campaign.name} <span class="muted small">· {selected.campaign.pageName}</span>
+                    <span class="user-text">{selected.campaign.name}</span>{' '}
+                    <span class="muted small">
+                      · <span class="user-text">{selected.campaign.pageName}</span>
+                    </span>
                   </h2>
                   <span class="row nowrap">
                     {!selected.campaign.enabled && <span class="badge closed">{t('campaignDisabled')}</span>}

@@ -21,13 +21,15 @@ export function InteractionsTable({ items, testId }: { items: readonly Interacti
         <tbody>
           {items.map((i) => (
             <tr key={i.id} data-testid="interaction-row" data-interaction-id={i.id}>
-              <th scope="row">{i.customerName ?? i.customerId ?? t('unknownCustomer')}</th>
+              <th scope="row" class="user-text">
+                {i.customerName ?? i.customerId ?? t('unknownCustomer')}
+              </th>
               <td>
                 <span class="channel">
                   <ChannelIcon channel={i.channel} />
                   <span class="sr-only">{t(`channel_${i.channel}`)}</span>
-                  {i.campaignName}
-                </span>
+                </span>{' '}
+                <span class="user-text">{i.campaignName}</span>
               </td>
               <td>{t(`state_${i.state}`)}</td>
               <td>{formatWhen(i.queuedAt)}</td>

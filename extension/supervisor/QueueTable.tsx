@@ -28,7 +28,9 @@ export function QueueTable({ board, now }: { board: CampaignBoard; now: number }
             <tbody>
               {board.queue.map((q) => (
                 <tr key={q.interactionId} data-testid="queue-row" data-interaction-id={q.interactionId}>
-                  <th scope="row">{q.customerName ?? q.customerId ?? t('unknownCustomer')}</th>
+                  <th scope="row" class="user-text">
+                    {q.customerName ?? q.customerId ?? t('unknownCustomer')}
+                  </th>
                   <td>
                     <span class="channel">
                       <ChannelIcon channel={q.channel} />

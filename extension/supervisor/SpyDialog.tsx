@@ -34,19 +34,20 @@ export function SpyDialog({ spy }: { spy: SpyModel }) {
       {transcript && (
         <>
           <p data-testid="spy-heading">
-            <strong>
+            <strong class="user-text">
               {transcript.interaction.customerName ??
                 transcript.interaction.customerId ??
                 t('unknownCustomer')}
             </strong>{' '}
             <span class="muted">
-              · {transcript.interaction.campaignName} · {t(`state_${transcript.interaction.state}`)}
+              · <span class="user-text">{transcript.interaction.campaignName}</span> ·{' '}
+              {t(`state_${transcript.interaction.state}`)}
             </span>
           </p>
           {transcript.post && (
             <blockquote class="post">
               <span class="muted small">{t('postLabel')}</span>
-              <p>{transcript.post.message}</p>
+              <p class="user-text">{transcript.post.message}</p>
             </blockquote>
           )}
           <TranscriptMessages messages={transcript.messages} live />

@@ -22,7 +22,7 @@ export function TranscriptMessages({ messages, live }: { messages: readonly Mess
       {messages.map((m) => (
         <li key={m.id} class={`transcript-message author-${m.author.kind}`} data-testid="transcript-message">
           <div class="transcript-meta">
-            <strong>{authorOf(m)}</strong>
+            <strong class="user-text">{authorOf(m)}</strong>
             <span class="muted small">
               {' '}
               · {t(`author_${m.author.kind}`)}
@@ -30,7 +30,7 @@ export function TranscriptMessages({ messages, live }: { messages: readonly Mess
             </span>
             {m.removed && <span class="badge off">{t('messageRemoved')}</span>}
           </div>
-          {m.text && <p class="transcript-text">{m.text}</p>}
+          {m.text && <p class="transcript-text user-text">{m.text}</p>}
           {m.attachments.length > 0 && (
             <ul class="plain small">
               {m.attachments.map((a, n) => {

@@ -8,7 +8,9 @@ export function WhoAmI({ session }: { session: SessionModel }) {
   return (
     <div class="whoami">
       <span>
-        <strong data-testid="current-user-name">{user.name}</strong>{' '}
+        <strong class="user-text" data-testid="current-user-name">
+          {user.name}
+        </strong>{' '}
         <span class="muted">({t(`role_${user.role}`)})</span>
       </span>
       <button type="button" class="secondary" onClick={() => session.logout()} disabled={session.busy.value}>

@@ -17,7 +17,10 @@ export function RecordingItem({ recording, onOpen }: { recording: Recording; onO
             <ChannelIcon channel={i.channel} />
             <span class="sr-only">{t(`channel_${i.channel}`)}</span>
           </span>{' '}
-          {customer} <span class="muted small">· {i.campaignName}</span>
+          <span class="user-text">{customer}</span>{' '}
+          <span class="muted small">
+            · <span class="user-text">{i.campaignName}</span>
+          </span>
         </h3>
         <button type="button" class="secondary" aria-label={t('openTranscriptOf', customer)} onClick={onOpen}>
           {t('openTranscript')}
@@ -30,7 +33,10 @@ export function RecordingItem({ recording, onOpen }: { recording: Recording; onO
       <ul class="plain recording-preview">
         {recording.messages.slice(0, PREVIEW).map((m) => (
           <li key={m.id}>
-            <strong>{m.author.name ?? t(`author_${m.author.kind}`)}:</strong> {m.text}
+            <strong>
+              <span class="user-text">{m.author.name ?? t(`author_${m.author.kind}`)}</span>:
+            </strong>{' '}
+            <span class="user-text">{m.text}</span>
           </li>
         ))}
       </ul>

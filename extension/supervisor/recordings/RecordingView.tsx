@@ -14,8 +14,17 @@ export function RecordingView({ view, onBack }: { view: RecordingViewModel; onBa
     <section class="stack" aria-labelledby="recording-title" data-testid="recording-transcript">
       <div class="row spread">
         <h2 id="recording-title" tabIndex={-1}>
-          {i ? (i.customerName ?? i.customerId ?? t('unknownCustomer')) : t('transcript')}
-          {i && <span class="muted small"> · {i.campaignName}</span>}
+          {i ? (
+            <>
+              <span class="user-text">{i.customerName ?? i.customerId ?? t('unknownCustomer')}</span>
+              <span class="muted small">
+                {' · '}
+                <span class="user-text">{i.campaignName}</span>
+              </span>
+            </>
+          ) : (
+            t('transcript')
+          )}
         </h2>
         <span class="row nowrap">
           <button
@@ -48,7 +57,7 @@ export function RecordingView({ view, onBack }: { view: RecordingViewModel; onBa
           {r.post && (
             <blockquote class="post">
               <span class="muted small">{t('postLabel')}</span>
-              <p>{r.post.message}</p>
+              <p class="user-text">{r.post.message}</p>
             </blockquote>
           )}
           <TranscriptMessages messages={r.messages} live={OPEN.has(i.state)} />
