@@ -1,5 +1,5 @@
 import { effect } from '@preact/signals';
-import { useEffect, useMemo } from 'preact/hooks';
+import { useLayoutEffect, useMemo } from 'preact/hooks';
 import { t } from '../ui/i18n.ts';
 import { LoginForm } from '../ui/LoginForm.tsx';
 import { createSessionModel } from '../ui/session-model.ts';
@@ -21,7 +21,8 @@ export function SidebarApp() {
   const session = useMemo(() => createSessionModel(), []);
   const inbox = useMemo(() => createInboxModel(() => session.state.value?.user?.id ?? null), [session]);
   const nav = useMemo(() => createNavigation(), []);
-  useEffect(() => {
+  // Before the first paint, not after it: what the background already sent is shown at once.
+  useLayoutEffect(() => {
     const ac = new AbortController();
     session.start(ac.signal);
     inbox.start(ac.signal);
