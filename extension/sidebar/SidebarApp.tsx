@@ -1,17 +1,20 @@
 import { effect } from '@preact/signals';
-import { useLayoutEffect, useMemo } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo } from 'preact/hooks';
 import { t } from '../ui/i18n.ts';
 import { LoginForm } from '../ui/LoginForm.tsx';
 import { createSessionModel } from '../ui/session-model.ts';
 import { WhoAmI } from '../ui/WhoAmI.tsx';
 import { Inbox } from './Inbox.tsx';
-import { InteractionScreen } from './InteractionScreen.tsx';
 import { createInboxModel } from './inbox-model.ts';
+import { LazyInteractionScreen, loadInteractionScreen } from './LazyInteractionScreen.tsx';
 import { localDb } from './local-db.ts';
 import { createNavigation, forgetOnLogout } from './navigation-model.ts';
 import { watchOpenRequests } from './open-request.ts';
 import { watchPostHint } from './post-hint.ts';
 import { StatusSwitch } from './StatusSwitch.tsx';
+
+/** How long after the inbox shows the interaction screen's code loads (it is not needed before). */
+const PREFETCH_MS = 1_000;
 
 /**
  * The agent's sidebar on facebook.com: who is logged in, their status, their live inbox, and the
@@ -55,6 +58,13 @@ export function SidebarApp() {
   const state = session.state.value;
   const user = state?.user;
   const openId = nav.openId.value;
+  const agent = user?.role === 'agent';
+  // The interaction screen's code, once the inbox is on screen, so opening one is not kept waiting.
+  useEffect(() => {
+    if (!agent) return;
+    const timer = setTimeout(() => void loadInteractionScreen(), PREFETCH_MS);
+    return () => clearTimeout(timer);
+  }, [agent]);
   return (
     <main class="sidebar">
       <header class="card">
@@ -63,11 +73,11 @@ export function SidebarApp() {
       </header>
       {state === null && <p class="muted">{t('loading')}</p>}
       {state && !user && <LoginForm session={session} />}
-      {user?.role === 'agent' && (
+      {agent && (
         <div class="stack sidebar-body">
           <StatusSwitch inbox={inbox} />
           {openId ? (
-            <InteractionScreen
+            <LazyInteractionScreen
               key={openId}
               id={openId}
               user={user}
