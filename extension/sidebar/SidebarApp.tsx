@@ -1,4 +1,4 @@
-import { effect } from '@preact/signals';
+import { effect, signal } from '@preact/signals';
 import { useEffect, useLayoutEffect, useMemo } from 'preact/hooks';
 import { t } from '../ui/i18n.ts';
 import { LoginForm } from '../ui/LoginForm.tsx';
@@ -12,6 +12,7 @@ import { createNavigation, forgetOnLogout } from './navigation-model.ts';
 import { watchOpenRequests } from './open-request.ts';
 import { watchPostHint } from './post-hint.ts';
 import { StatusSwitch } from './StatusSwitch.tsx';
+import { watchShown } from './shown.ts';
 
 /** How long after the inbox shows the interaction screen's code loads (it is not needed before). */
 const PREFETCH_MS = 1_000;
@@ -32,7 +33,22 @@ export function SidebarApp() {
     watchPostHint((postId) => {
       nav.postId.value = postId;
     }, ac.signal);
-    watchOpenRequests((id) => nav.open(id), ac.signal);
+    // Hidden (the agent closed the sidebar, its frame stays): back to the inbox, so nobody sees this
+    // agent "viewing" an interaction they closed; notification requests and a private reply's chat
+    // wait until it is shown again.
+    const shown = signal(false);
+    let requests: AbortController | null = null;
+    watchShown((on) => {
+      shown.value = on;
+      if (on && !requests) {
+        requests = new AbortController();
+        watchOpenRequests((id) => nav.open(id), requests.signal);
+      } else if (!on) {
+        requests?.abort();
+        requests = null;
+        nav.back();
+      }
+    }, ac.signal);
     const onUser = forgetOnLogout((userId) => void localDb.clearUser(userId));
     const stops = [
       // Logging out leaves nothing of this agent's work on the browser.
@@ -42,7 +58,10 @@ export function SidebarApp() {
         if (state && !state.user) nav.back();
       }),
       // A private reply's Messenger chat opens as soon as it reaches the inbox.
-      effect(() => nav.inboxChanged(inbox.items.value)),
+      effect(() => {
+        const items = inbox.items.value;
+        if (shown.value) nav.inboxChanged(items);
+      }),
       // What is open is read: a new message there is not "unread".
       effect(() => {
         const id = nav.openId.value;
@@ -51,6 +70,7 @@ export function SidebarApp() {
     ];
     return () => {
       ac.abort();
+      requests?.abort();
       for (const stop of stops) stop();
     };
   }, [session, inbox, nav]);
