@@ -59,8 +59,12 @@ export function startBackground(): void {
     port.onDisconnect.addListener(() => ports.delete(port));
     // A page that connects after a change would miss it: send the current state on connect, the
     // snapshot with every event since applied (not the one from the login).
-    if (port.name === SESSION_PORT) void session.state().then((s) => port.postMessage(s));
-    else {
+    if (port.name === SESSION_PORT) {
+      // From memory when we can: the sidebar's first render waits for this answer.
+      const known = session.known();
+      if (known) port.postMessage(known);
+      else void session.state().then((s) => port.postMessage(s));
+    } else {
       port.postMessage({ type: 'connected', connected } satisfies RealtimeUpdate);
       const snapshot = live.current();
       if (snapshot) port.postMessage({ type: 'snapshot', snapshot } satisfies RealtimeUpdate);

@@ -119,4 +119,21 @@ describe('SessionService', () => {
     const ok = await service.setBackend('https://pagedesk.example.com');
     expect(ok).toEqual({ ok: true, value: { backendUrl: 'https://pagedesk.example.com', user: null } });
   });
+
+  it('knows the state at once after reading or writing it, for pages that connect', async () => {
+    const { fetchImpl } = scriptedFetch({
+      'POST /api/auth/login': {
+        status: 200,
+        body: { token: 'tok_abcdefghijklmnopqrstuvwxyz', expiresAt: 'x', user: ADA },
+      },
+    });
+    const service = new SessionService(fetchImpl);
+    expect(service.known()).toBeNull();
+    await service.state();
+    expect(service.known()).toEqual({ backendUrl: 'http://127.0.0.1:8787', user: null });
+    await service.login('ada@example.test', 'pw');
+    expect(service.known()).toEqual({ backendUrl: 'http://127.0.0.1:8787', user: ADA });
+    await service.logout();
+    expect(service.known()).toEqual({ backendUrl: 'http://127.0.0.1:8787', user: null });
+  });
 });

@@ -11,6 +11,9 @@ const shadow = () => host()!.shadowRoot!;
 const frame = () => shadow().querySelector('iframe');
 const toggle = () => shadow().querySelector('button')!;
 const handle = () => shadow().querySelector<HTMLElement>('[role="separator"]')!;
+const panel = () => shadow().querySelector<HTMLElement>('.panel')!;
+/** Closed: the frame is kept (loaded, so opening only shows it) but hidden, inert and out of the a11y tree. */
+const closed = () => panel().hidden && panel().inert && panel().getAttribute('aria-hidden') === 'true';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -31,16 +34,21 @@ describe('the sidebar on facebook.com', () => {
     expect(toggle().getAttribute('aria-label')).toBe('msg:hideSidebar');
     expect(host()!.style.getPropertyValue('--pagedesk-width')).toBe('380px');
     expect(handle().getAttribute('aria-valuenow')).toBe('380');
+    expect(closed()).toBe(false);
+    expect(panel().hasAttribute('aria-hidden')).toBe(false);
   });
 
   it('remembers being closed and the chosen width', async () => {
     await fakeBrowser.storage.local.set({ sidebarOpen: false, sidebarWidth: 9000 });
     await mountSidebar(ctx);
-    expect(frame()).toBeNull();
+    const kept = frame();
+    expect(kept?.getAttribute('src')).toBe('chrome-extension://test-extension-id/sidebar.html');
+    expect(closed()).toBe(true);
     expect(toggle().getAttribute('aria-pressed')).toBe('false');
     expect(host()!.style.getPropertyValue('--pagedesk-width')).toBe('640px');
     toggle().click();
-    expect(frame()).not.toBeNull();
+    expect(closed()).toBe(false);
+    expect(frame()).toBe(kept); // shown, not loaded anew
     expect(await fakeBrowser.storage.local.get('sidebarOpen')).toEqual({ sidebarOpen: true });
   });
 
@@ -59,17 +67,17 @@ describe('the sidebar on facebook.com', () => {
       [OPEN_INTERACTION_KEY]: { id: 'i1', at: Date.now() - 1_000 },
     });
     await mountSidebar(ctx);
-    expect(frame()).not.toBeNull();
+    expect(closed()).toBe(false);
   });
 
   it('toggles on the command the background sends for the keyboard shortcut', async () => {
     await mountSidebar(ctx);
     await fakeBrowser.runtime.sendMessage({ type: 'pagedesk.sidebar', action: 'toggle' });
-    expect(frame()).toBeNull();
+    expect(closed()).toBe(true);
     await fakeBrowser.runtime.sendMessage({ type: 'pagedesk.sidebar', action: 'open' });
-    expect(frame()).not.toBeNull();
+    expect(closed()).toBe(false);
     await fakeBrowser.runtime.sendMessage({ type: 'something-else' });
-    expect(frame()).not.toBeNull();
+    expect(closed()).toBe(false);
   });
 
   it('leaves nothing behind when the extension goes away', async () => {

@@ -60,12 +60,11 @@ export async function mountSidebar(ctx: ContentScriptContext): Promise<void> {
 
   let open = false;
   let width = clampWidth(undefined);
-  let frame: HTMLIFrameElement | null = null;
   let url = location.href;
 
   const tellLocation = () => {
     const msg: LocationMessage = { type: 'pagedesk.location', postId: postIdFromUrl(url) };
-    frame?.contentWindow?.postMessage(msg, extensionOrigin);
+    frame.contentWindow?.postMessage(msg, extensionOrigin);
   };
   const setWidth = (next: unknown) => {
     width = clampWidth(next);
@@ -82,32 +81,35 @@ export async function mountSidebar(ctx: ContentScriptContext): Promise<void> {
   });
   panel.append(handle);
 
+  // The frame is made at once, closed or not, and stays: opening only shows it, with the inbox
+  // already rendered (loading a new frame took 150-300 ms). Closed, it is hidden, inert and out of
+  // the accessibility tree; the sidebar page itself goes back to its inbox when hidden.
+  const frame = document.createElement('iframe');
+  frame.src = browser.runtime.getURL('/sidebar.html');
+  frame.title = message('sidebarFrameTitle');
+  frame.setAttribute('data-pagedesk', 'sidebar');
+  // Also after Facebook moved us and the frame reloaded: the sidebar starts knowing nothing.
+  // The sidebar's listener starts with its app, which may be after `load`: say it again a few times.
+  frame.addEventListener(
+    'load',
+    () => {
+      for (const ms of [0, 300, 1_000, 3_000]) setTimeout(tellLocation, ms);
+    },
+    { signal },
+  );
+  panel.append(frame);
+
   const setOpen = (next: boolean, remember: boolean) => {
     open = next;
-    if (open && !frame) {
-      frame = document.createElement('iframe');
-      frame.src = browser.runtime.getURL('/sidebar.html');
-      frame.title = message('sidebarFrameTitle');
-      frame.setAttribute('data-pagedesk', 'sidebar');
-      // Also after Facebook moved us and the frame reloaded: the sidebar starts knowing nothing.
-      // The sidebar's listener starts with its app, which may be after `load`: say it again a few times.
-      frame.addEventListener(
-        'load',
-        () => {
-          for (const ms of [0, 300, 1_000, 3_000]) setTimeout(tellLocation, ms);
-        },
-        { signal },
-      );
-      panel.append(frame);
-    } else if (!open && frame) {
-      frame.remove();
-      frame = null;
-    }
     panel.hidden = !open;
+    panel.inert = !open;
+    if (open) panel.removeAttribute('aria-hidden');
+    else panel.setAttribute('aria-hidden', 'true');
     button.setAttribute('aria-pressed', String(open));
     button.setAttribute('aria-label', message(open ? 'hideSidebar' : 'showSidebar'));
     if (remember) void browser.storage.local.set({ [OPEN_KEY]: open });
   };
+  setOpen(false, false); // until the stored state is read
   button.addEventListener('click', () => setOpen(!open, true), { signal });
 
   // The keyboard shortcut and notification clicks arrive from the background (runtime.onMessage

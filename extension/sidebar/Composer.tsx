@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ATTACHMENT_TYPES } from '../../shared/api/interactions.ts';
+import { ATTACHMENT_TYPES } from '../../shared/api/interaction-limits.ts';
 import { EmojiPicker } from '../ui/EmojiPicker.tsx';
 import { ErrorText } from '../ui/ErrorText.tsx';
 import { t } from '../ui/i18n.ts';

@@ -1,17 +1,21 @@
-import { effect } from '@preact/signals';
-import { useEffect, useMemo } from 'preact/hooks';
+import { effect, signal } from '@preact/signals';
+import { useEffect, useLayoutEffect, useMemo } from 'preact/hooks';
 import { t } from '../ui/i18n.ts';
 import { LoginForm } from '../ui/LoginForm.tsx';
 import { createSessionModel } from '../ui/session-model.ts';
 import { WhoAmI } from '../ui/WhoAmI.tsx';
 import { Inbox } from './Inbox.tsx';
-import { InteractionScreen } from './InteractionScreen.tsx';
 import { createInboxModel } from './inbox-model.ts';
+import { LazyInteractionScreen, loadInteractionScreen } from './LazyInteractionScreen.tsx';
 import { localDb } from './local-db.ts';
 import { createNavigation, forgetOnLogout } from './navigation-model.ts';
 import { watchOpenRequests } from './open-request.ts';
 import { watchPostHint } from './post-hint.ts';
 import { StatusSwitch } from './StatusSwitch.tsx';
+import { watchShown } from './shown.ts';
+
+/** How long after the inbox shows the interaction screen's code loads (it is not needed before). */
+const PREFETCH_MS = 1_000;
 
 /**
  * The agent's sidebar on facebook.com: who is logged in, their status, their live inbox, and the
@@ -21,14 +25,30 @@ export function SidebarApp() {
   const session = useMemo(() => createSessionModel(), []);
   const inbox = useMemo(() => createInboxModel(() => session.state.value?.user?.id ?? null), [session]);
   const nav = useMemo(() => createNavigation(), []);
-  useEffect(() => {
+  // Before the first paint, not after it: what the background already sent is shown at once.
+  useLayoutEffect(() => {
     const ac = new AbortController();
     session.start(ac.signal);
     inbox.start(ac.signal);
     watchPostHint((postId) => {
       nav.postId.value = postId;
     }, ac.signal);
-    watchOpenRequests((id) => nav.open(id), ac.signal);
+    // Hidden (the agent closed the sidebar, its frame stays): back to the inbox, so nobody sees this
+    // agent "viewing" an interaction they closed; notification requests and a private reply's chat
+    // wait until it is shown again.
+    const shown = signal(false);
+    let requests: AbortController | null = null;
+    watchShown((on) => {
+      shown.value = on;
+      if (on && !requests) {
+        requests = new AbortController();
+        watchOpenRequests((id) => nav.open(id), requests.signal);
+      } else if (!on) {
+        requests?.abort();
+        requests = null;
+        nav.back();
+      }
+    }, ac.signal);
     const onUser = forgetOnLogout((userId) => void localDb.clearUser(userId));
     const stops = [
       // Logging out leaves nothing of this agent's work on the browser.
@@ -38,7 +58,10 @@ export function SidebarApp() {
         if (state && !state.user) nav.back();
       }),
       // A private reply's Messenger chat opens as soon as it reaches the inbox.
-      effect(() => nav.inboxChanged(inbox.items.value)),
+      effect(() => {
+        const items = inbox.items.value;
+        if (shown.value) nav.inboxChanged(items);
+      }),
       // What is open is read: a new message there is not "unread".
       effect(() => {
         const id = nav.openId.value;
@@ -47,6 +70,7 @@ export function SidebarApp() {
     ];
     return () => {
       ac.abort();
+      requests?.abort();
       for (const stop of stops) stop();
     };
   }, [session, inbox, nav]);
@@ -54,6 +78,13 @@ export function SidebarApp() {
   const state = session.state.value;
   const user = state?.user;
   const openId = nav.openId.value;
+  const agent = user?.role === 'agent';
+  // The interaction screen's code, once the inbox is on screen, so opening one is not kept waiting.
+  useEffect(() => {
+    if (!agent) return;
+    const timer = setTimeout(() => void loadInteractionScreen(), PREFETCH_MS);
+    return () => clearTimeout(timer);
+  }, [agent]);
   return (
     <main class="sidebar">
       <header class="card">
@@ -62,11 +93,11 @@ export function SidebarApp() {
       </header>
       {state === null && <p class="muted">{t('loading')}</p>}
       {state && !user && <LoginForm session={session} />}
-      {user?.role === 'agent' && (
+      {agent && (
         <div class="stack sidebar-body">
           <StatusSwitch inbox={inbox} />
           {openId ? (
-            <InteractionScreen
+            <LazyInteractionScreen
               key={openId}
               id={openId}
               user={user}

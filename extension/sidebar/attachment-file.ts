@@ -1,4 +1,4 @@
-import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from '../../shared/api/interactions.ts';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from '../../shared/api/interaction-limits.ts';
 
 /** Why a file cannot be attached, as a catalog key and its substitutions; null when it can. */
 export type AttachmentProblem = { key: 'attachmentWrongType' | 'attachmentTooLarge'; subs: string[] };

@@ -1,4 +1,4 @@
-import Dexie, { type Table } from 'dexie';
+import type { Dexie, Table } from 'dexie';
 import type { Transcript } from '../../shared/api/interactions.ts';
 
 /** A reply the agent is writing, kept so a reload or a browser restart never loses it. */
@@ -30,29 +30,44 @@ type SidebarDb = Dexie & {
 /*
  * The sidebar's own database: it runs at the extension's origin (an iframe of an extension page), so
  * facebook.com cannot read it. Rows are keyed by user too: another person logging in on this
- * browser never sees them.
+ * browser never sees them. Dexie (about 100 kB) loads with the first use, not with the sidebar: the
+ * inbox needs none of this, only an opened interaction (and a logout) does.
  */
-let db: SidebarDb | null = null;
-function open(): SidebarDb {
-  if (db) return db;
-  const d = new Dexie('pagedesk-sidebar') as SidebarDb;
-  d.version(1).stores({
-    drafts: '[interactionId+userId], [userId+updatedAt]',
-    transcripts: '[interactionId+userId], [userId+savedAt]',
-  });
-  db = d;
-  return d;
+interface Opened {
+  d: SidebarDb;
+  /** Dexie's own lowest and highest keys, for "every row of this user" ranges. */
+  minKey: unknown;
+  maxKey: unknown;
+}
+let db: Promise<Opened> | null = null;
+function open(): Promise<Opened> {
+  db ??= import('dexie').then(
+    ({ default: Dexie }) => {
+      const d = new Dexie('pagedesk-sidebar') as SidebarDb;
+      d.version(1).stores({
+        drafts: '[interactionId+userId], [userId+updatedAt]',
+        transcripts: '[interactionId+userId], [userId+savedAt]',
+      });
+      return { d, minKey: Dexie.minKey, maxKey: Dexie.maxKey };
+    },
+    (err: unknown) => {
+      db = null; // a later call tries again
+      throw err;
+    },
+  );
+  return db;
 }
 
 /** Drops the oldest rows beyond KEEP_PER_USER for this user. */
 async function prune(
+  { minKey, maxKey }: Opened,
   table: Table<DraftRow, Key> | Table<TranscriptRow, Key>,
   index: string,
   userId: string,
 ): Promise<void> {
   const keys = await table
     .where(index)
-    .between([userId, Dexie.minKey], [userId, Dexie.maxKey])
+    .between([userId, minKey], [userId, maxKey])
     .reverse()
     .offset(KEEP_PER_USER)
     .primaryKeys();
@@ -73,39 +88,44 @@ async function quietly<T>(work: () => Promise<T>, fallback: T): Promise<T> {
 
 export const localDb = {
   loadDraft: (interactionId: string, userId: string) =>
-    quietly(async () => (await open().drafts.get([interactionId, userId]))?.text ?? null, null),
+    quietly(async () => (await (await open()).d.drafts.get([interactionId, userId]))?.text ?? null, null),
 
   saveDraft: (interactionId: string, userId: string, text: string, now = Date.now()) =>
     quietly(async () => {
-      const d = open();
+      const opened = await open();
+      const { d } = opened;
       if (!text) {
         await d.drafts.delete([interactionId, userId]);
         return;
       }
       await d.drafts.put({ interactionId, userId, text, updatedAt: now });
-      await prune(d.drafts, '[userId+updatedAt]', userId);
+      await prune(opened, d.drafts, '[userId+updatedAt]', userId);
     }, undefined),
 
   deleteDraft: (interactionId: string, userId: string) =>
-    quietly(() => open().drafts.delete([interactionId, userId]), undefined),
+    quietly(async () => (await open()).d.drafts.delete([interactionId, userId]), undefined),
 
   loadTranscript: (interactionId: string, userId: string) =>
-    quietly(async () => (await open().transcripts.get([interactionId, userId]))?.transcript ?? null, null),
+    quietly(
+      async () => (await (await open()).d.transcripts.get([interactionId, userId]))?.transcript ?? null,
+      null,
+    ),
 
   saveTranscript: (transcript: Transcript, userId: string, now = Date.now()) =>
     quietly(async () => {
-      const d = open();
+      const opened = await open();
+      const { d } = opened;
       await d.transcripts.put({ interactionId: transcript.interaction.id, userId, transcript, savedAt: now });
-      await prune(d.transcripts, '[userId+savedAt]', userId);
+      await prune(opened, d.transcripts, '[userId+savedAt]', userId);
     }, undefined),
 
   /** On logout: nothing of this user stays on the browser. */
   clearUser: (userId: string) =>
     quietly(async () => {
-      const d = open();
+      const { d, minKey, maxKey } = await open();
       const range = [
-        [userId, Dexie.minKey],
-        [userId, Dexie.maxKey],
+        [userId, minKey],
+        [userId, maxKey],
       ] as const;
       await d.drafts
         .where('[userId+updatedAt]')

@@ -6,6 +6,7 @@ export const OPEN_INTERACTION_KEY = 'pagedesk.openInteraction';
 export const OPEN_REQUEST_FRESH_MS = 2 * 60_000;
 
 type Storage = Pick<typeof browser.storage, 'local' | 'onChanged'>;
+// Not named `storage` below: WXT's build then adds its own storage module to the page (about 16 kB).
 
 function freshId(value: unknown, now: number): string | null {
   if (typeof value !== 'object' || value === null) return null;
@@ -23,19 +24,19 @@ function freshId(value: unknown, now: number): string | null {
 export function watchOpenRequests(
   onOpen: (id: string) => void,
   signal: AbortSignal,
-  storage: Storage = browser.storage,
+  store: Storage = browser.storage,
 ): void {
   const consume = async () => {
-    const value = (await storage.local.get(OPEN_INTERACTION_KEY))[OPEN_INTERACTION_KEY];
+    const value = (await store.local.get(OPEN_INTERACTION_KEY))[OPEN_INTERACTION_KEY];
     if (value === undefined || signal.aborted) return;
-    await storage.local.remove(OPEN_INTERACTION_KEY);
+    await store.local.remove(OPEN_INTERACTION_KEY);
     const id = freshId(value, Date.now());
     if (id) onOpen(id);
   };
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'local' && changes[OPEN_INTERACTION_KEY]?.newValue !== undefined) void consume();
   };
-  storage.onChanged.addListener(onChanged);
-  signal.addEventListener('abort', () => storage.onChanged.removeListener(onChanged), { once: true });
+  store.onChanged.addListener(onChanged);
+  signal.addEventListener('abort', () => store.onChanged.removeListener(onChanged), { once: true });
   void consume();
 }

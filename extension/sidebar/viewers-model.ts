@@ -1,5 +1,6 @@
 import { computed, signal } from '@preact/signals';
-import { VIEWER_TTL_MS, type ViewerView } from '../../shared/api/interactions.ts';
+import { VIEWER_TTL_MS } from '../../shared/api/interaction-limits.ts';
+import type { ViewerView } from '../../shared/api/interactions.ts';
 import type { RealtimeUpdate } from '../../shared/runtime-messages.ts';
 import { request, watchRealtime } from '../ui/runtime-client.ts';
 

@@ -27,16 +27,35 @@ export async function request<K extends RuntimeRequestType>(
   }
 }
 
+/** A port opened ahead of its watcher, and what the background sent on it meanwhile. */
+interface EarlyPort {
+  port: browser.Runtime.Port;
+  held: unknown[];
+  hold: (m: unknown) => void;
+}
+
+declare global {
+  /** Set by public/sidebar-connect.js, the sidebar's first script: its ports, by name. */
+  var pagedeskEarlyPorts: Map<string, EarlyPort> | undefined;
+}
+
+/** The port opened early under this name (its held messages replayed first), or a new one. */
+function watchPort(name: string, onMessage: (m: unknown) => void, signal: AbortSignal): void {
+  const taken = globalThis.pagedeskEarlyPorts?.get(name);
+  globalThis.pagedeskEarlyPorts?.delete(name);
+  const port = taken?.port ?? browser.runtime.connect({ name });
+  if (taken) port.onMessage.removeListener(taken.hold);
+  port.onMessage.addListener(onMessage);
+  signal.addEventListener('abort', () => port.disconnect(), { once: true });
+  for (const m of taken?.held ?? []) onMessage(m);
+}
+
 /** Listens to session pushes from the background until the signal aborts. */
 export function watchSession(onState: (s: SessionState) => void, signal: AbortSignal): void {
-  const port = browser.runtime.connect({ name: SESSION_PORT });
-  port.onMessage.addListener((m: unknown) => onState(m as SessionState));
-  signal.addEventListener('abort', () => port.disconnect(), { once: true });
+  watchPort(SESSION_PORT, (m) => onState(m as SessionState), signal);
 }
 
 /** Listens to the background's real-time relay (snapshot, events, connection) until the signal aborts. */
 export function watchRealtime(onUpdate: (u: RealtimeUpdate) => void, signal: AbortSignal): void {
-  const port = browser.runtime.connect({ name: REALTIME_PORT });
-  port.onMessage.addListener((m: unknown) => onUpdate(m as RealtimeUpdate));
-  signal.addEventListener('abort', () => port.disconnect(), { once: true });
+  watchPort(REALTIME_PORT, (m) => onUpdate(m as RealtimeUpdate), signal);
 }

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type { ATTACHMENT_TYPES } from './interaction-limits.ts';
+
+export { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, VIEWER_TTL_MS } from './interaction-limits.ts';
 
 export const INTERACTION_STATES = [
   'queued',
@@ -136,10 +139,6 @@ export interface Transcript {
   context: InteractionContext;
 }
 
-/** Limits of an uploaded attachment: Facebook takes these image types for comments and Messenger. */
-export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'] as const;
-export const ATTACHMENT_MAX_BYTES = 8 * 1024 * 1024;
-
 /** `POST /api/attachments` answers this: `url` is public (Facebook fetches it) and unguessable. */
 export interface UploadedAttachment {
   id: string;
@@ -157,4 +156,3 @@ export interface ViewerView {
   role: 'agent' | 'supervisor' | 'admin';
   activity: 'viewing' | 'replying' | 'left';
 }
-export const VIEWER_TTL_MS = 30_000;

@@ -77,11 +77,11 @@ describe('foundation, as a new user would use it', () => {
     await popup.goto(browser.url('popup.html'));
     await expect.poll(() => popup.getByTestId('current-user-name').textContent()).toBe(AGENT.name);
 
-    // The toggle hides the sidebar, and the choice survives a reload.
+    // The toggle hides the sidebar (its frame is kept, hidden), and the choice survives a reload.
     await page.getByRole('button', { name: 'Hide the Pagedesk sidebar' }).click();
-    await expect.poll(() => frameElement.count()).toBe(0);
+    await frameElement.waitFor({ state: 'hidden' });
     await page.reload();
     await page.getByRole('button', { name: 'Show the Pagedesk sidebar' }).waitFor();
-    expect(await page.locator('iframe[data-pagedesk="sidebar"]').count()).toBe(0);
+    expect(await page.locator('iframe[data-pagedesk="sidebar"]').isVisible()).toBe(false);
   });
 });

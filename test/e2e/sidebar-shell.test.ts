@@ -51,6 +51,9 @@ type Chrome = {
   action: { getBadgeText(d: object): Promise<string> };
   notifications: { getAll(): Promise<Record<string, boolean>> };
 };
+type ChromeStorage = {
+  storage: { local: { set(v: object): Promise<void>; get(k: string): Promise<Record<string, unknown>> } };
+};
 const worker = (b: ExtensionBrowser) => b.context.serviceWorkers()[0]!;
 
 /**
@@ -80,8 +83,13 @@ describe('the sidebar on facebook.com', () => {
     await sidebar.getByRole('button', { name: 'Log in' }).waitFor();
 
     // The toggle button and the shortcut's command both hide and show it.
+    // Closed, the frame is kept (opening only shows it) but hidden, inert and out of the a11y tree.
     await page.getByRole('button', { name: 'Hide the Pagedesk sidebar' }).click();
-    await expect.poll(() => page.locator(FRAME).count()).toBe(0);
+    await page.locator(FRAME).waitFor({ state: 'hidden' });
+    const panel = page.locator('pagedesk-sidebar .panel');
+    expect(await panel.evaluate((p) => (p as HTMLElement).inert && p.getAttribute('aria-hidden'))).toBe(
+      'true',
+    );
     await sendShortcutCommand(browser);
     await page.locator(FRAME).waitFor();
     expect(await page.getByRole('button', { name: 'Hide the Pagedesk sidebar' }).count()).toBe(1);
@@ -145,21 +153,59 @@ describe('the sidebar on facebook.com', () => {
     await sidebar.getByText('Nothing waiting for you').waitFor({ timeout: 15_000 });
     expect(await badge(browser)).toBe('');
     await page.getByRole('button', { name: 'Hide the Pagedesk sidebar' }).click();
-    await expect.poll(() => page.locator(FRAME).count()).toBe(0);
+    await page.locator(FRAME).waitFor({ state: 'hidden' });
 
-    // Routed while no sidebar is open anywhere: only the background hears it.
+    // Routed while the sidebar is closed: the background hears it (and the hidden sidebar).
     await w.control('POST', `/posts/${post.id}/comments`, {
       customer: { name: 'Olga Customer' },
       message: 'Are these waterproof?',
     });
     await expect.poll(() => badge(browser), { timeout: 10_000 }).toBe('1');
-    expect((await notifications(browser)).length).toBe(1);
+    // The badge is set first, the notification a moment later (WorkAlerts.update).
+    await expect.poll(async () => (await notifications(browser)).length).toBe(1);
 
     // The sidebar opened now starts from the present, not from the login's snapshot.
     await page.getByRole('button', { name: 'Show the Pagedesk sidebar' }).click();
     const item = sidebar.getByTestId('inbox-item');
     await item.waitFor({ timeout: 10_000 });
     expect(await item.textContent()).toContain('Olga Customer');
+
+    // Closed while an interaction is open, the sidebar goes back to its inbox (nobody sees this
+    // agent "viewing" what they closed), and shows the inbox when opened again.
+    const back = sidebar.getByRole('button', { name: 'Back to inbox' });
+    await item.locator('.inbox-open').click();
+    await back.waitFor();
+    await page.getByRole('button', { name: 'Hide the Pagedesk sidebar' }).click();
+    await expect.poll(() => back.count()).toBe(0);
+    await page.getByRole('button', { name: 'Show the Pagedesk sidebar' }).click();
+    await item.waitFor();
+
+    // A notification clicked while the sidebar is closed: its hidden frame leaves the request to
+    // a shown sidebar, and opens that interaction once it is shown.
+    const agentToken = await w.login(AGENT.email, AGENT.password);
+    const work = await (await w.api('GET', '/api/agent/work', agentToken)).json();
+    const interactionId = (work.interactions as { id: string }[])[0]!.id;
+    await page.getByRole('button', { name: 'Hide the Pagedesk sidebar' }).click();
+    await page.locator(FRAME).waitFor({ state: 'hidden' });
+    await page.waitForTimeout(300); // the frame's IntersectionObserver has seen it hidden
+    const openRequest = (action: 'set' | 'get', id?: string) =>
+      worker(browser).evaluate(
+        async ([action, id]) => {
+          const { storage } = (globalThis as unknown as { chrome: ChromeStorage }).chrome;
+          if (action === 'set')
+            await storage.local.set({ 'pagedesk.openInteraction': { id, at: Date.now() } });
+          return (await storage.local.get('pagedesk.openInteraction'))['pagedesk.openInteraction'] ?? null;
+        },
+        [action, id] as const,
+      );
+    await openRequest('set', interactionId);
+    await page.waitForTimeout(300);
+    expect(await openRequest('get')).not.toBeNull();
+    await page.getByRole('button', { name: 'Show the Pagedesk sidebar' }).click();
+    await back.waitFor();
+    expect(await openRequest('get')).toBeNull();
+    await back.click();
+    await item.waitFor();
 
     // Completing it empties the badge and takes the notification down; logging out clears all.
     await item.getByRole('button', { name: 'Complete' }).click();
