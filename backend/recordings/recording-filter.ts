@@ -51,19 +51,21 @@ export function filterConditions(scope: RecordingScope, f: RecordingsFilter): SQ
 /**
  * The stretch of its conversation an interaction owns: from its start (or the beginning, for the
  * conversation's first interaction) until the next interaction of the same chat or thread starts.
- * Exposes `span.lo` and `span.hi` for `interactions i`; two probes of interactions_thread_time_idx.
+ * `lo` and `hi` of `interactions i` as select-list expressions; two probes of
+ * interactions_thread_time_idx.
  */
-export const SPAN = sql`cross join lateral (
-  select
-    case when exists (
-        select 1 from interactions p
-        where p.page_id = i.page_id and p.thread_key = i.thread_key and p.first_queued_at < i.first_queued_at)
-      then i.first_queued_at else '-infinity'::timestamptz end as lo,
-    coalesce(
-      (select min(n.first_queued_at) from interactions n
-        where n.page_id = i.page_id and n.thread_key = i.thread_key and n.first_queued_at > i.first_queued_at),
-      'infinity'::timestamptz) as hi
-) span`;
+export const SPAN_BOUNDS = sql`
+  case when exists (
+      select 1 from interactions p
+      where p.page_id = i.page_id and p.thread_key = i.thread_key and p.first_queued_at < i.first_queued_at)
+    then i.first_queued_at else '-infinity'::timestamptz end as lo,
+  coalesce(
+    (select min(n.first_queued_at) from interactions n
+      where n.page_id = i.page_id and n.thread_key = i.thread_key and n.first_queued_at > i.first_queued_at),
+    'infinity'::timestamptz) as hi`;
+
+/** SPAN_BOUNDS as `span.lo` and `span.hi` for `interactions i`, for conditions on each interaction. */
+export const SPAN = sql`cross join lateral (select ${SPAN_BOUNDS}) span`;
 
 /** The messages inside `span` of `i`, by channel; `m` is the message row. */
 export const FB_MESSAGES = sql`comments m

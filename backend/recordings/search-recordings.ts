@@ -9,9 +9,10 @@ import {
   matchesFromInteraction,
   type RecordingScope,
   SPAN,
+  SPAN_BOUNDS,
   substringPattern,
 } from './recording-filter.ts';
-import { CANDIDATE_CAP, textCandidates } from './text-candidates.ts';
+import { CANDIDATE_CAP, type CandidateCaps, textCandidates } from './text-candidates.ts';
 
 export interface SearchOptions {
   cursor?: string | undefined;
@@ -28,34 +29,46 @@ export interface SearchPage {
 }
 
 /**
- * The WHERE of a search: scope, filters, and `q` — from the trigram-found candidates when the text
- * is rare enough to list them all (one indexed lookup), else checked per interaction in the page
- * order (a common text matches within the first few interactions scanned). Null: nothing matches.
+ * The WHERE of a search: scope, filters, and `q` (see `text-candidates.ts`) — from the candidates
+ * the trigram indexes list when the text is rare enough (one indexed lookup), else checked per
+ * interaction in the page order, where a common text matches within the first rows scanned: the
+ * whole check (name and messages) when messages are common, the name alone beside the listed
+ * messages' owners when only names are. Null: nothing matches.
  */
 export interface Conditions {
   where: SQL[];
   /** The per-interaction text check reads `span` (see SPAN), so the scan must compute it. */
   span: boolean;
+  /** How `q` is matched: not at all (no q), from listed ids, by name per row, or all per row. */
+  text: 'none' | 'listed' | 'names' | 'checked';
 }
 
 export async function searchConditions(
   db: Database,
   scope: RecordingScope,
   filter: RecordingsFilter,
-  candidateCap = CANDIDATE_CAP,
+  candidateCaps: CandidateCaps = CANDIDATE_CAP,
 ): Promise<Conditions | null> {
   const where = filterConditions(scope, filter);
   if (!where) return null;
-  if (!filter.q) return { where, span: false };
+  if (!filter.q) return { where, span: false, text: 'none' };
   const pattern = substringPattern(filter.q);
-  const candidates = await textCandidates(db, pattern, candidateCap);
-  if (candidates === null) return { where: [...where, matchesFromInteraction(pattern)], span: true };
-  if (candidates.length === 0) return null;
-  const ids = sql.join(
-    candidates.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
-  return { where: [...where, sql`i.id in (${ids})`], span: false };
+  const found = await textCandidates(db, pattern, candidateCaps);
+  if (found.messages === 'common')
+    return { where: [...where, matchesFromInteraction(pattern)], span: true, text: 'checked' };
+  const idList = (list: readonly string[]) =>
+    sql`i.id in (${sql.join(
+      list.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`;
+  if (found.names === 'common') {
+    const name = sql`i.customer_name ilike ${pattern}`;
+    const text = found.ownerIds.length ? sql`(${name} or ${idList(found.ownerIds)})` : name;
+    return { where: [...where, text], span: false, text: 'names' };
+  }
+  const ids = [...new Set([...found.ownerIds, ...found.names])];
+  if (ids.length === 0) return null;
+  return { where: [...where, idList(ids)], span: false, text: 'listed' };
 }
 
 function whereOf(conditions: Conditions, extra: SQL[] = []): SQL {
@@ -105,8 +118,12 @@ const parsed = <T>(v: T | string | null): T | null => (typeof v === 'string' ? (
 /**
  * One page of recordings, newest first on (first_queued_at, id) with a keyset cursor, each with up
  * to `messageCap` of its messages, their count, names and the Facebook post, in ONE query after the
- * text lookup: the page's interactions come from the filters' index, then per result a few index
- * probes (its span, its first messages, its count).
+ * text lookup. Shaped for the planner as much as for the executor: the page's interactions come
+ * from the filters' index (`page`), each one's span is computed once (`found`, materialized), and
+ * everything per result is a scalar subquery of that page rather than a lateral join — eight
+ * lateral joins cost PostgreSQL more to plan (join orders) than to run. Names come from the page's
+ * rows only, messages from the one table of the result's channel, and the count is read only when
+ * the messages reached the cap (else it is their number).
  */
 export async function searchRecordings(
   db: Database,
@@ -124,51 +141,57 @@ export async function searchRecordings(
     if (!UUID.test(id) || Number.isNaN(Date.parse(at))) invalidCursor();
     extra.push(sql`(i.first_queued_at, i.id) < (${at}::timestamptz, ${id}::uuid)`);
   }
+  const cap = opts.messageCap;
   const result = await db.execute(sql`
-    with found as (
-      select i.* from interactions i
+    with page as (
+      select i.id, i.campaign_id, i.page_id, i.channel, i.thread_key, i.customer_id, i.customer_name,
+        i.state, i.agent_id, i.first_queued_at, i.assigned_at, i.answered_at, i.ended_at, i.last_customer_at
+      from interactions i
       ${whereOf(found, extra)}
       order by i.first_queued_at desc, i.id desc
       limit ${opts.limit + 1}
+    ), found as materialized (
+      select i.*, ${SPAN_BOUNDS} from page i
+    ), listed as materialized (
+      select i.*,
+        case when i.channel = 'facebook' then (
+          select json_agg(x order by x.sort_at, x.id) from (
+            select m.id, coalesce(m.created_at, '-infinity'::timestamptz) as sort_at,
+              case when m.agent_id is not null then 'agent' when m.from_page then 'page' else 'customer' end as kind,
+              coalesce(m.agent_name, m.from_name) as name, m.agent_id, m.message as text,
+              (case when m.photo_url is not null then jsonb_build_array(jsonb_build_object('type', 'image', 'url', m.photo_url)) else '[]'::jsonb end
+               || case when m.video_url is not null then jsonb_build_array(jsonb_build_object('type', 'video', 'url', m.video_url)) else '[]'::jsonb end)
+                as attachments,
+              m.created_at as at, m.removed_at is not null as removed
+            from ${FB_MESSAGES}
+            order by coalesce(m.created_at, '-infinity'::timestamptz), m.id limit ${cap}) x)
+        else (
+          select json_agg(x order by x.sort_at, x.id) from (
+            select m.mid as id, m.sent_at as sort_at,
+              case when m.direction = 'in' then 'customer' when m.agent_id is not null then 'agent' else 'page' end as kind,
+              case when m.direction = 'in' then i.customer_name else m.agent_name end as name, m.agent_id, m.text,
+              m.attachments, m.sent_at as at, false as removed
+            from ${CHAT_MESSAGES}
+            order by m.sent_at, m.mid limit ${cap}) x)
+        end as messages
+      from found i
+      cross join lateral (select i.lo, i.hi) span
     )
-    select i.id, i.campaign_id, c.name as campaign_name, i.page_id, p.name as page_name, i.channel,
-      i.thread_key, i.customer_id, i.customer_name, i.state, i.agent_id, u.name as agent_name,
-      i.first_queued_at, i.assigned_at, i.answered_at, i.ended_at, i.last_customer_at,
-      msgs.list as messages, counted.n as message_count, post.post
-    from found i
-    join campaigns c on c.id = i.campaign_id
-    join pages p on p.id = i.page_id
-    left join users u on u.id = i.agent_id
-    ${SPAN}
-    cross join lateral (
-      select json_agg(x order by x.sort_at, x.id) as list from (
-        (select m.id, coalesce(m.created_at, '-infinity'::timestamptz) as sort_at,
-            case when m.agent_id is not null then 'agent' when m.from_page then 'page' else 'customer' end as kind,
-            coalesce(m.agent_name, m.from_name) as name, m.agent_id, m.message as text,
-            (case when m.photo_url is not null then jsonb_build_array(jsonb_build_object('type', 'image', 'url', m.photo_url)) else '[]'::jsonb end
-             || case when m.video_url is not null then jsonb_build_array(jsonb_build_object('type', 'video', 'url', m.video_url)) else '[]'::jsonb end)
-              as attachments,
-            m.created_at as at, m.removed_at is not null as removed
-          from ${FB_MESSAGES}
-          order by coalesce(m.created_at, '-infinity'::timestamptz), m.id limit ${opts.messageCap})
-        union all
-        (select m.mid, m.sent_at,
-            case when m.direction = 'in' then 'customer' when m.agent_id is not null then 'agent' else 'page' end,
-            case when m.direction = 'in' then i.customer_name else m.agent_name end, m.agent_id, m.text,
-            m.attachments, m.sent_at, false
-          from ${CHAT_MESSAGES}
-          order by m.sent_at, m.mid limit ${opts.messageCap})
-      ) x
-    ) msgs
-    cross join lateral (
-      select (select count(*) from ${FB_MESSAGES}) + (select count(*) from ${CHAT_MESSAGES}) as n
-    ) counted
-    left join lateral (
-      select json_build_object('id', po.id, 'message', po.message, 'photo_url', po.photo_url) as post
-      from comments tc join posts po on po.id = tc.post_id
-      where i.channel = 'facebook' and tc.id = i.thread_key
-      limit 1
-    ) post on true
+    select i.id, i.campaign_id, (select c.name from campaigns c where c.id = i.campaign_id) as campaign_name,
+      i.page_id, (select p.name from pages p where p.id = i.page_id) as page_name, i.channel,
+      i.thread_key, i.customer_id, i.customer_name, i.state, i.agent_id,
+      (select u.name from users u where u.id = i.agent_id) as agent_name,
+      i.first_queued_at, i.assigned_at, i.answered_at, i.ended_at, i.last_customer_at, i.messages,
+      case when coalesce(json_array_length(i.messages), 0) < ${cap} then coalesce(json_array_length(i.messages), 0)
+        when i.channel = 'facebook' then (select count(*) from ${FB_MESSAGES})
+        else (select count(*) from ${CHAT_MESSAGES}) end as message_count,
+      case when i.channel = 'facebook' then (
+        select json_build_object('id', po.id, 'message', po.message, 'photo_url', po.photo_url)
+        from comments tc join posts po on po.id = tc.post_id
+        where tc.id = i.thread_key
+        limit 1) end as post
+    from listed i
+    cross join lateral (select i.lo, i.hi) span
     order by i.first_queued_at desc, i.id desc`);
   const rows = (result as unknown as { rows: Row[] }).rows;
   const page = rows.slice(0, opts.limit);

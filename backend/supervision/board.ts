@@ -8,7 +8,7 @@ import type {
 import { isOpen } from '../domain/schedule/is-open.ts';
 import { startOfLocalDay } from '../domain/schedule/local-day.ts';
 import type { ScheduleRow } from '../domain/schedule/types.ts';
-import { agentMetrics } from '../domain/stats/agent-metrics.ts';
+import { type AgentTally, agentTallies } from '../domain/stats/agent-metrics.ts';
 import { campaignMetrics } from '../domain/stats/campaign-metrics.ts';
 import {
   abandonedLevel,
@@ -37,11 +37,15 @@ export interface WatchedDay {
   now: number;
   campaigns: WatchedCampaign[];
   interactions: Map<string, DayInteraction[]>;
+  /** The summaries of `interactions`, in the same order. */
+  summaries: Map<string, InteractionSummary[]>;
   team: TeamMember[];
   /** The team by campaign id. */
   teams: Map<string, TeamMember[]>;
-  /** Summaries of the whole scope by the agent who holds (or last held) them. */
-  byAgent: Map<string, InteractionSummary[]>;
+  /** Each campaign's `agentMetrics` counts, by agent (completed today is per campaign). */
+  tallies: Map<string, Map<string, AgentTally>>;
+  /** What each agent holds now by channel, over the whole scope (DOMAIN: busy is about the agent). */
+  heldByChannel: Map<string, Record<'facebook' | 'messenger', number>>;
   seriesMemo: SeriesMemo;
 }
 
@@ -55,35 +59,73 @@ export async function loadWatchedDay(
   now: Date,
   cache?: DaySourceCache,
 ): Promise<WatchedDay> {
+  if (cache) {
+    const [scope, source] = await Promise.all([cache.scopeOf(db, viewer), cache.get(db, now)]);
+    return watchedDay(source, scope, now, seriesMemoFor(db));
+  }
   const scope = await campaignScope(db, viewer);
-  const source = cache ? await cache.get(db, now) : await readDaySource(db, scope, now);
-  return watchedDay(source, scope, now, seriesMemoFor(db));
+  return watchedDay(await readDaySource(db, scope, now), scope, now, seriesMemoFor(db));
 }
 
 function watchedDay(source: DaySource, scope: CampaignScope, now: Date, seriesMemo: SeriesMemo): WatchedDay {
   // "Today" is taken at this board's now, whenever the rows were read (they cover it: see day-data.ts).
+  const dayStarts = new Map<string, number>();
+  const dayStartIn = (timeZone: string) => {
+    let start = dayStarts.get(timeZone);
+    if (start === undefined) {
+      start = startOfLocalDay(now.getTime(), timeZone);
+      dayStarts.set(timeZone, start);
+    }
+    return start;
+  };
   const campaigns = source.campaigns
     .filter((c) => inScope(scope, c.id))
-    .map((c) => ({ ...c, dayStart: startOfLocalDay(now.getTime(), c.timeZone) }));
-  const ids = new Set(campaigns.map((c) => c.id));
-  const interactions = new Map([...source.interactions].filter(([id]) => ids.has(id)));
-  const byAgent = new Map<string, InteractionSummary[]>();
-  for (const list of interactions.values())
-    for (const i of list) {
-      const agentId = i.summary.agentId;
-      if (!agentId) continue;
-      const own = byAgent.get(agentId);
-      if (own) own.push(i.summary);
-      else byAgent.set(agentId, [i.summary]);
-    }
-  const team = source.team.filter((t) => ids.has(t.campaignId));
+    .map((c) => ({ ...c, dayStart: dayStartIn(c.timeZone) }));
+  const interactions = new Map<string, DayInteraction[]>();
+  const summaries = new Map<string, InteractionSummary[]>();
   const teams = new Map<string, TeamMember[]>();
-  for (const t of team) {
-    const list = teams.get(t.campaignId);
-    if (list) list.push(t);
-    else teams.set(t.campaignId, [t]);
+  const tallies = new Map<string, Map<string, AgentTally>>();
+  const heldByChannel = new Map<string, Record<'facebook' | 'messenger', number>>();
+  for (const c of campaigns) {
+    const own = source.summaries.get(c.id) ?? [];
+    interactions.set(c.id, source.interactions.get(c.id) ?? []);
+    summaries.set(c.id, own);
+    teams.set(c.id, source.teams.get(c.id) ?? []);
+    const counts = agentTallies(own, now.getTime(), c.dayStart);
+    tallies.set(c.id, counts);
+    for (const [agentId, tally] of counts) {
+      const held = heldByChannel.get(agentId);
+      if (held) {
+        held.facebook += tally.activeByChannel.facebook;
+        held.messenger += tally.activeByChannel.messenger;
+      } else heldByChannel.set(agentId, { ...tally.activeByChannel });
+    }
   }
-  return { now: now.getTime(), campaigns, interactions, team, teams, byAgent, seriesMemo };
+  const team = source.team.filter((t) => teams.has(t.campaignId));
+  return {
+    now: now.getTime(),
+    campaigns,
+    interactions,
+    summaries,
+    team,
+    teams,
+    tallies,
+    heldByChannel,
+    seriesMemo,
+  };
+}
+
+/** Summaries of the whole scope by the agent who holds (or last held) them (for the drill-down). */
+export function summariesByAgent(day: WatchedDay): Map<string, InteractionSummary[]> {
+  const byAgent = new Map<string, InteractionSummary[]>();
+  for (const list of day.summaries.values())
+    for (const s of list) {
+      if (!s.agentId) continue;
+      const own = byAgent.get(s.agentId);
+      if (own) own.push(s);
+      else byAgent.set(s.agentId, [s]);
+    }
+  return byAgent;
 }
 
 /** GET /api/supervisor/board and the supervisor's snapshot. `only` limits it to one campaign. */
@@ -105,10 +147,12 @@ export function campaignBoard(day: WatchedDay, campaign: WatchedCampaign): Campa
   const { now } = day;
   const { dayStart, thresholds } = campaign;
   const list = day.interactions.get(campaign.id) ?? [];
-  const summaries = list.map((i) => i.summary);
+  const summaries = day.summaries.get(campaign.id) ?? [];
   const m = campaignMetrics({ interactions: summaries, thresholds, now, dayStart });
-  const rows = new Map(list.map((i) => [i.id, i]));
-  const queue: BoardQueueRow[] = waitingAt(summaries, now, thresholds.dropout).map((s) => {
+  const waiting = waitingAt(summaries, now, thresholds.dropout);
+  const waitingIds = new Set(waiting.map((s) => s.id));
+  const rows = new Map(list.filter((i) => waitingIds.has(i.id)).map((i) => [i.id, i]));
+  const queue: BoardQueueRow[] = waiting.map((s) => {
     const row = rows.get(s.id)!;
     return {
       interactionId: s.id,
@@ -173,36 +217,37 @@ export function boardStatus(status: TeamMember['status'], heldAnywhere: number):
   return status === 'available' && heldAnywhere > 0 ? 'busy' : status;
 }
 
-/** The campaign's members, each with their interactions of this campaign grouped once (not per row). */
+/** The campaign's members, with what each holds here grouped once (not per row). */
 function teamRows(
   day: WatchedDay,
   campaign: WatchedCampaign,
   list: readonly DayInteraction[],
 ): BoardAgentRow[] {
-  const here = new Map<string, DayInteraction[]>();
+  const activeHere = new Map<string, string[]>();
   for (const i of list) {
     const agentId = i.summary.agentId;
-    if (!agentId) continue;
-    const own = here.get(agentId);
-    if (own) own.push(i);
-    else here.set(agentId, [i]);
+    if (!agentId || (i.state !== 'assigned' && i.state !== 'answered')) continue;
+    const own = activeHere.get(agentId);
+    if (own) own.push(i.id);
+    else activeHere.set(agentId, [i.id]);
   }
-  return (day.teams.get(campaign.id) ?? []).map((t) => agentRow(day, campaign, here.get(t.agentId) ?? [], t));
+  const tallies = day.tallies.get(campaign.id);
+  return (day.teams.get(campaign.id) ?? []).map((t) =>
+    agentRow(day, t, tallies?.get(t.agentId)?.completedToday ?? 0, activeHere.get(t.agentId) ?? []),
+  );
 }
 
+const NOTHING_HELD = { facebook: 0, messenger: 0 };
+
+/** Held by channel across the scope; completed today and active ids in this campaign. */
 function agentRow(
   day: WatchedDay,
-  campaign: WatchedCampaign,
-  ownHere: readonly DayInteraction[],
   t: TeamMember,
+  completedToday: number,
+  activeHere: string[],
 ): BoardAgentRow {
   const status = boardStatus(t.status, t.heldAnywhere);
-  const statusSince = t.statusSince?.getTime() ?? day.now;
-  const base = { agentId: t.agentId, status, statusSince, now: day.now, dayStart: campaign.dayStart };
-  // Held by channel across the scope; completed today in this campaign.
-  const everywhere = agentMetrics({ ...base, interactions: day.byAgent.get(t.agentId) ?? [] });
-  const here = agentMetrics({ ...base, interactions: ownHere.map((i) => i.summary) });
-  const activeHere = ownHere.filter((i) => i.state === 'assigned' || i.state === 'answered');
+  const held = day.heldByChannel.get(t.agentId) ?? NOTHING_HELD;
   return {
     agentId: t.agentId,
     name: t.name,
@@ -210,9 +255,9 @@ function agentRow(
     breakReason: t.status === 'break' ? t.breakReason : null,
     statusSince: t.statusSince?.toISOString() ?? null,
     loginAt: t.loginAt?.toISOString() ?? null,
-    channels: (['facebook', 'messenger'] as const).filter((ch) => everywhere.activeByChannel[ch] > 0),
-    activeByChannel: everywhere.activeByChannel,
-    completedToday: here.completedToday,
-    activeInteractionIds: activeHere.map((i) => i.id),
+    channels: (['facebook', 'messenger'] as const).filter((ch) => held[ch] > 0),
+    activeByChannel: { facebook: held.facebook, messenger: held.messenger },
+    completedToday,
+    activeInteractionIds: activeHere,
   };
 }

@@ -13,6 +13,8 @@ export interface DayInteraction {
   agentId: string | null;
   customerId: string | null;
   customerName: string | null;
+  /** `ended_at`: with the state, what decides whether it still belongs to a day (see below). */
+  endedAt: number | null;
   summary: InteractionSummary;
 }
 
@@ -25,6 +27,7 @@ interface Row {
   customer_id: string | null;
   customer_name: string | null;
   first_queued_at: Date | string;
+  ended_at: Date | string | null;
   /** [state, epoch ms, agent id] in time order (json_agg). */
   transitions: [InteractionState, number | string, string | null][] | string | null;
 }
@@ -46,37 +49,54 @@ export async function loadDayInteractions(
   if (campaignIds.length === 0) return byCampaign;
   const ids = uuidArray(campaignIds);
   const result = await db.execute(sql`
-    select i.id, i.campaign_id, i.channel, i.state, i.agent_id, i.customer_id, i.customer_name,
-      i.first_queued_at,
-      (select json_agg(json_build_array(t.state, floor(extract(epoch from t.at) * 1000)::bigint, t.agent_id)
-                       order by t.at, t.id)
-         from interaction_transitions t where t.interaction_id = i.id) as transitions
+    select ${COLUMNS}
     from interactions i
     where i.campaign_id = any(${ids}::uuid[])
       and i.state in ('queued', 'offered', 'assigned', 'answered')
     union all
-    select i.id, i.campaign_id, i.channel, i.state, i.agent_id, i.customer_id, i.customer_name,
-      i.first_queued_at,
-      (select json_agg(json_build_array(t.state, floor(extract(epoch from t.at) * 1000)::bigint, t.agent_id)
-                       order by t.at, t.id)
-         from interaction_transitions t where t.interaction_id = i.id) as transitions
+    select ${COLUMNS}
     from interactions i
     where i.campaign_id = any(${ids}::uuid[])
       and i.state not in ('queued', 'offered', 'assigned', 'answered')
       and i.ended_at >= ${since}`);
-  for (const r of (result as unknown as { rows: Row[] }).rows) {
-    byCampaign.get(r.campaign_id)?.push({
-      id: r.id,
-      campaignId: r.campaign_id,
-      channel: r.channel,
-      state: r.state,
-      agentId: r.agent_id,
-      customerId: r.customer_id,
-      customerName: r.customer_name,
-      summary: summarize(r),
-    });
-  }
+  for (const r of (result as unknown as { rows: Row[] }).rows)
+    byCampaign.get(r.campaign_id)?.push(dayInteraction(r));
   return byCampaign;
+}
+
+/** Some interactions by id, whatever their state and time (an event named them). */
+export async function loadInteractionsById(db: Database, ids: readonly string[]): Promise<DayInteraction[]> {
+  if (ids.length === 0) return [];
+  const result = await db.execute(sql`
+    select ${COLUMNS} from interactions i where i.id = any(${uuidArray(ids)}::uuid[])`);
+  return (result as unknown as { rows: Row[] }).rows.map(dayInteraction);
+}
+
+/** Whether an interaction counts for a day that began at `since`: open now, or ended since. */
+export function inDay(i: DayInteraction, since: number): boolean {
+  return OPEN_STATES.has(i.state) || (i.endedAt !== null && i.endedAt >= since);
+}
+
+const OPEN_STATES: ReadonlySet<InteractionState> = new Set(['queued', 'offered', 'assigned', 'answered']);
+
+const COLUMNS = sql`i.id, i.campaign_id, i.channel, i.state, i.agent_id, i.customer_id, i.customer_name,
+      i.first_queued_at, i.ended_at,
+      (select json_agg(json_build_array(t.state, floor(extract(epoch from t.at) * 1000)::bigint, t.agent_id)
+                       order by t.at, t.id)
+         from interaction_transitions t where t.interaction_id = i.id) as transitions`;
+
+function dayInteraction(r: Row): DayInteraction {
+  return {
+    id: r.id,
+    campaignId: r.campaign_id,
+    channel: r.channel,
+    state: r.state,
+    agentId: r.agent_id,
+    customerId: r.customer_id,
+    customerName: r.customer_name,
+    endedAt: r.ended_at === null ? null : new Date(r.ended_at).getTime(),
+    summary: summarize(r),
+  };
 }
 
 function summarize(r: Row): InteractionSummary {

@@ -1,9 +1,10 @@
-import type { DomainEventType } from '../../shared/events.ts';
+import type { DomainEvent } from '../../shared/events.ts';
+import type { InteractionSummary } from '../domain/stats/types.ts';
 import type { EventBus } from '../realtime/event-bus.ts';
 import type { Database } from '../store/database.ts';
-import { type DayInteraction, loadDayInteractions } from './day-data.ts';
-import type { CampaignScope } from './scope.ts';
-import { loadTeam, type TeamMember } from './team.ts';
+import { type DayInteraction, inDay, loadDayInteractions, loadInteractionsById } from './day-data.ts';
+import { type CampaignScope, campaignScope } from './scope.ts';
+import { loadMembers, loadPresence, loadTeam, type Member, type TeamMember } from './team.ts';
 import { earliestDayStart, loadWatchedCampaigns, type WatchedCampaign } from './watched-campaigns.ts';
 
 /** What the board is computed from: the rows, before any clock-dependent number. */
@@ -11,7 +12,11 @@ export interface DaySource {
   loadedAt: number;
   campaigns: WatchedCampaign[];
   interactions: Map<string, DayInteraction[]>;
+  /** The summaries of `interactions`, in the same order (built once, not at every board). */
+  summaries: Map<string, InteractionSummary[]>;
   team: TeamMember[];
+  /** `team` by campaign id. */
+  teams: Map<string, TeamMember[]>;
 }
 
 /** Three queries whatever the number of campaigns and agents (see day-data.ts and team.ts). */
@@ -22,62 +27,300 @@ export async function readDaySource(db: Database, scope: CampaignScope, now: Dat
     loadDayInteractions(db, ids, earliestDayStart(campaigns, now)),
     loadTeam(db, ids),
   ]);
-  return { loadedAt: now.getTime(), campaigns, interactions, team };
+  return daySource(now.getTime(), campaigns, interactions, team);
 }
 
-/** Events that cannot change a board: new messages, reply deliveries, who is viewing, a new Page. */
-const IRRELEVANT: ReadonlySet<DomainEventType> = new Set([
-  'interaction.message',
-  'reply.status',
-  'interaction.viewer',
-  'page.linked',
-]);
+function daySource(
+  loadedAt: number,
+  campaigns: WatchedCampaign[],
+  interactions: Map<string, DayInteraction[]>,
+  team: TeamMember[],
+  previous?: DaySource,
+): DaySource {
+  const summaries = new Map<string, InteractionSummary[]>();
+  for (const [id, list] of interactions)
+    summaries.set(
+      id,
+      (previous?.interactions.get(id) === list && previous.summaries.get(id)) || list.map((i) => i.summary),
+    );
+  const teams = new Map<string, TeamMember[]>();
+  for (const t of team) {
+    const list = teams.get(t.campaignId);
+    if (list) list.push(t);
+    else teams.set(t.campaignId, [t]);
+  }
+  return { loadedAt, campaigns, interactions, summaries, team, teams };
+}
 
-/** Longest a cached source is used without any event: changes that emit none (a user renamed) show by then. */
+/** Longest names, memberships and campaign settings are used without a re-read (they change without events). */
 export const DAY_SOURCE_TTL_MS = 5_000;
 
+/** What events and time have made stale since the rows were last brought up to date. */
+interface Stale {
+  everything: boolean;
+  campaigns: boolean;
+  members: boolean;
+  /** Campaigns whose day is read again whole (a campaign changed). */
+  days: Set<string>;
+  interactions: Set<string>;
+  agents: Set<string>;
+}
+
+const nothingStale = (): Stale => ({
+  everything: false,
+  campaigns: false,
+  members: false,
+  days: new Set(),
+  interactions: new Set(),
+  agents: new Set(),
+});
+
 /**
- * The rows of every campaign's day, read once and shared by every supervisor's board until an event
- * says the work changed (any instance's: events travel through NOTIFY) or DAY_SOURCE_TTL_MS
- * passes. Each board still computes its numbers at its own `now`, so times, dropout and chat time
- * stay exact. Concurrent requests share one read, but never one that began before the latest
- * change. Under steady traffic the cache is mostly invalid and boards read as before; when quiet
- * (a wall screen, supervisors connecting) a board costs only its computation.
+ * The day of every campaign, kept in memory for every supervisor's board and brought up to date
+ * from the events the bus already carries (any instance's: events travel through NOTIFY), instead
+ * of reading every campaign's day again after each change:
+ * - `interaction.*` naming an interaction: that interaction is read again (with its transitions);
+ * - `agent.status`: that agent's presence is read again;
+ * - `campaign.changed`: the campaigns, the members and that campaign's day are read again;
+ * - `page.*`: the campaigns (Page names and health); `user.sessions-ended`: the members.
+ * Each board waits for what the events before it made stale (one small query per kind, whatever
+ * their number), never for what comes after. Names, memberships and campaign settings may also
+ * change without an event (a renamed user): they are read again in the background when older than
+ * DAY_SOURCE_TTL_MS. What counts "today" moves with each board's `now` (see board.ts); the rows of
+ * a day that has passed are dropped from memory when the earliest midnight moves. Code that writes
+ * work rows WITHOUT emitting an event (tests seeding the database) must call `invalidate()`.
+ *
+ * Every update makes a new DaySource (sharing what did not change), so a board computing from one
+ * never sees it change underneath.
  */
 export class DaySourceCache {
-  private generation = 0;
-  private cached: { generation: number; source: DaySource } | undefined;
-  private reading: { generation: number; promise: Promise<DaySource> } | undefined;
+  private source: DaySource | undefined;
+  /** Members and their presence (team = these + what each holds, counted from the rows). */
+  private members: Member[] = [];
+  private membersLoadedAt = 0;
+  private stale: Stale = { ...nothingStale(), everything: true };
+  /** Bumped by every event that makes something stale; `applied` is what the source covers. */
+  private version = 1;
+  private applied = 0;
+  /** The earliest midnight the rows were read or pruned for: older ended rows are not kept. */
+  private since = Number.NEGATIVE_INFINITY;
+  private updating: Promise<void> | undefined;
+  private refreshing = false;
+  private readonly scopes = new Map<string, CampaignScope>();
 
   constructor(bus: EventBus) {
-    bus.subscribe((event) => {
-      if (!IRRELEVANT.has(event.type)) this.invalidate();
-    });
+    bus.subscribe((event) => this.hear(event));
   }
 
-  /** After a write by this process whose event may not have come back yet. */
+  /** After a write by this process whose event may not have come back yet, or that emits none. */
   invalidate() {
-    this.generation += 1;
-    this.cached = undefined;
+    this.stale.everything = true;
+    this.scopes.clear();
+    this.version += 1;
+  }
+
+  /** The campaigns a viewer watches, kept until a campaign changes (supervisors are set there). */
+  async scopeOf(db: Database, viewer: { id: string; role: string }): Promise<CampaignScope> {
+    if (viewer.role !== 'supervisor') return campaignScope(db, viewer as { id: string; role: 'admin' });
+    const known = this.scopes.get(viewer.id);
+    if (known) return known;
+    const version = this.version;
+    const scope = await campaignScope(db, viewer as { id: string; role: 'supervisor' });
+    if (this.version === version) this.scopes.set(viewer.id, scope);
+    return scope;
   }
 
   async get(db: Database, now: Date): Promise<DaySource> {
-    const { cached, generation } = this;
-    const age = cached ? now.getTime() - cached.source.loadedAt : Number.POSITIVE_INFINITY;
-    if (cached && cached.generation === generation && age >= 0 && age < DAY_SOURCE_TTL_MS)
-      return cached.source;
-    if (this.reading?.generation === generation) return this.reading.promise;
-    const promise = readDaySource(db, 'all', now);
-    const reading = { generation, promise };
-    this.reading = reading;
+    const needed = this.version;
+    while (this.applied < needed) await this.update(db, now);
+    const source = this.source!;
+    const since = earliestDayStart(source.campaigns, now).getTime();
+    if (this.since < since) {
+      this.source = pruned(source, since);
+      this.since = since;
+    }
+    if (now.getTime() - this.membersLoadedAt >= DAY_SOURCE_TTL_MS) this.refreshInBackground(db, now);
+    return this.source!;
+  }
+
+  private hear(event: DomainEvent) {
+    const stale = this.stale;
+    switch (event.type) {
+      case 'interaction.changed':
+      case 'interaction.offered':
+        stale.interactions.add(event.interaction.id);
+        break;
+      case 'interaction.withdrawn':
+        stale.interactions.add(event.interactionId);
+        break;
+      case 'agent.status':
+        stale.agents.add(event.presence.agentId);
+        break;
+      case 'campaign.changed':
+        stale.campaigns = true;
+        stale.members = true;
+        stale.days.add(event.campaignId);
+        this.scopes.clear();
+        break;
+      case 'page.linked':
+      case 'page.health':
+        stale.campaigns = true;
+        break;
+      case 'user.sessions-ended':
+        stale.members = true;
+        break;
+      // New messages, reply deliveries and who is viewing change no number of the board.
+      case 'interaction.message':
+      case 'reply.status':
+      case 'interaction.viewer':
+        return;
+    }
+    this.version += 1;
+  }
+
+  /** Names and settings read again without holding any board (they change without events). */
+  private refreshInBackground(db: Database, now: Date) {
+    if (this.refreshing) return;
+    this.refreshing = true;
+    this.scopes.clear();
+    this.stale.campaigns = true;
+    this.stale.members = true;
+    // After the board that noticed it is answered: this read is for the next ones.
+    setTimeout(() => {
+      this.update(db, now)
+        .catch(() => {
+          // The next board reads them again (they are still stale).
+        })
+        .finally(() => {
+          this.refreshing = false;
+        });
+    }, 0);
+  }
+
+  /** One update at a time: every board waits for the one under way, then for its own. */
+  private update(db: Database, now: Date): Promise<void> {
+    if (!this.updating)
+      this.updating = this.bringUpToDate(db, now).finally(() => {
+        this.updating = undefined;
+      });
+    return this.updating;
+  }
+
+  private async bringUpToDate(db: Database, now: Date): Promise<void> {
+    const version = this.version;
+    const stale = this.stale;
+    if (this.source && isNothing(stale)) {
+      this.applied = version;
+      return;
+    }
+    this.stale = nothingStale();
     try {
-      const source = await promise;
-      if (this.generation === generation) this.cached = { generation, source };
-      return source;
-    } finally {
-      if (this.reading === reading) this.reading = undefined;
+      this.source =
+        stale.everything || !this.source ? await this.readAll(db, now) : await this.patch(db, now, stale);
+      this.applied = version;
+    } catch (err) {
+      // Nothing was applied: what was stale still is.
+      this.stale = merge(stale, this.stale);
+      throw err;
     }
   }
+
+  private async readAll(db: Database, now: Date): Promise<DaySource> {
+    const campaigns = await loadWatchedCampaigns(db, 'all', now);
+    const ids = campaigns.map((c) => c.id);
+    const since = earliestDayStart(campaigns, now);
+    const [interactions, members] = await Promise.all([
+      loadDayInteractions(db, ids, since),
+      loadMembers(db, ids),
+    ]);
+    this.members = members;
+    this.membersLoadedAt = now.getTime();
+    this.since = since.getTime();
+    return withTeam(now.getTime(), campaigns, interactions, members);
+  }
+
+  private async patch(db: Database, now: Date, stale: Stale): Promise<DaySource> {
+    const source = this.source!;
+    const campaignsRead = stale.campaigns ? loadWatchedCampaigns(db, 'all', now) : undefined;
+    const campaigns = (await campaignsRead) ?? source.campaigns;
+    const ids = campaigns.map((c) => c.id);
+    const since = this.since;
+    const days = [...stale.days].filter((id) => ids.includes(id));
+    const [membersRead, presence, changed, reread] = await Promise.all([
+      stale.members ? loadMembers(db, ids) : undefined,
+      stale.agents.size && !stale.members ? loadPresence(db, [...stale.agents]) : undefined,
+      loadInteractionsById(db, [...stale.interactions]),
+      days.length ? loadDayInteractions(db, days, new Date(since)) : undefined,
+    ]);
+    if (membersRead) {
+      this.members = membersRead;
+      this.membersLoadedAt = now.getTime();
+    } else if (presence) {
+      this.members = this.members.map((m) => {
+        const p = presence.get(m.agentId);
+        return p ? { ...m, ...p } : m;
+      });
+    }
+    // Copy-on-write per campaign: unchanged campaigns keep their lists.
+    const interactions = new Map<string, DayInteraction[]>();
+    for (const id of ids) interactions.set(id, reread?.get(id) ?? source.interactions.get(id) ?? []);
+    const byCampaign = new Map<string, DayInteraction[]>();
+    for (const i of changed) {
+      const list = byCampaign.get(i.campaignId);
+      if (list) list.push(i);
+      else byCampaign.set(i.campaignId, [i]);
+    }
+    const changedIds = new Set(stale.interactions);
+    for (const [id, list] of interactions) {
+      const fresh = byCampaign.get(id) ?? [];
+      if (fresh.length === 0 && !list.some((i) => changedIds.has(i.id))) continue;
+      const kept = list.filter((i) => !changedIds.has(i.id));
+      interactions.set(id, [...kept, ...fresh.filter((i) => inDay(i, since))]);
+    }
+    return withTeam(now.getTime(), campaigns, interactions, this.members, source);
+  }
+}
+
+const isNothing = (s: Stale) =>
+  !s.everything && !s.campaigns && !s.members && !s.days.size && !s.interactions.size && !s.agents.size;
+
+/** The source without the rows of days that have passed (ended before the earliest midnight). */
+function pruned(source: DaySource, since: number): DaySource {
+  const interactions = new Map<string, DayInteraction[]>();
+  for (const [id, list] of source.interactions)
+    interactions.set(
+      id,
+      list.filter((i) => inDay(i, since)),
+    );
+  return daySource(source.loadedAt, source.campaigns, interactions, source.team, source);
+}
+
+/** The team with what each member holds now anywhere, counted from the open rows. */
+function withTeam(
+  loadedAt: number,
+  campaigns: WatchedCampaign[],
+  interactions: Map<string, DayInteraction[]>,
+  members: readonly Member[],
+  previous?: DaySource,
+): DaySource {
+  const held = new Map<string, number>();
+  for (const list of interactions.values())
+    for (const i of list)
+      if (i.agentId && (i.state === 'assigned' || i.state === 'answered'))
+        held.set(i.agentId, (held.get(i.agentId) ?? 0) + 1);
+  const team = members.map((m) => ({ ...m, heldAnywhere: held.get(m.agentId) ?? 0 }));
+  return daySource(loadedAt, campaigns, interactions, team, previous);
+}
+
+function merge(a: Stale, b: Stale): Stale {
+  return {
+    everything: a.everything || b.everything,
+    campaigns: a.campaigns || b.campaigns,
+    members: a.members || b.members,
+    days: new Set([...a.days, ...b.days]),
+    interactions: new Set([...a.interactions, ...b.interactions]),
+    agents: new Set([...a.agents, ...b.agents]),
+  };
 }
 
 const byBus = new WeakMap<EventBus, DaySourceCache>();

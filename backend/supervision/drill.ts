@@ -8,7 +8,7 @@ import { type AgentMetricName, agentMetricMembers, metricMembers } from '../doma
 import { viewInteractions } from '../interactions/interaction-view.ts';
 import type { Database } from '../store/database.ts';
 import type { UserRow } from '../store/schema.ts';
-import { boardStatus, loadWatchedDay } from './board.ts';
+import { boardStatus, loadWatchedDay, summariesByAgent } from './board.ts';
 import type { DaySourceCache } from './day-source.ts';
 
 const isAgentMetric = (m: string): m is AgentMetricName =>
@@ -31,7 +31,7 @@ export async function drillDown(
   const day = await loadWatchedDay(db, viewer, now, cache);
   const campaign = day.campaigns.find((c) => c.id === campaignId);
   if (!campaign) return undefined;
-  const summaries = (day.interactions.get(campaignId) ?? []).map((i) => i.summary);
+  const summaries = day.summaries.get(campaignId) ?? [];
   const base = { thresholds: campaign.thresholds, now: day.now, dayStart: campaign.dayStart };
   let ids: string[];
   if (isAgentMetric(query.metric)) {
@@ -40,7 +40,7 @@ export async function drillDown(
     const interactions =
       query.metric === 'completedToday'
         ? summaries.filter((s) => s.agentId === member.agentId)
-        : (day.byAgent.get(member.agentId) ?? []);
+        : (summariesByAgent(day).get(member.agentId) ?? []);
     ids = agentMetricMembers(query.metric, {
       ...base,
       agentId: member.agentId,

@@ -2,30 +2,40 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../store/database.ts';
 import { uuidArray } from './uuid-array.ts';
 
-/** A member of a watched campaign, with the status they set and what they hold anywhere. */
-export interface TeamMember {
-  campaignId: string;
-  agentId: string;
-  name: string;
+/** An agent's presence as the board shows it (no row yet: offline). */
+export interface Presence {
   status: 'offline' | 'available' | 'break';
   breakReason: string | null;
   statusSince: Date | null;
   loginAt: Date | null;
+}
+
+/** A member of a watched campaign, with the status they set and what they hold anywhere. */
+export interface TeamMember extends Presence {
+  campaignId: string;
+  agentId: string;
+  name: string;
   /** Assigned or answered interactions held now, in any campaign: "busy" is about the agent. */
   heldAnywhere: number;
 }
 
-interface Row {
-  campaign_id: string;
-  user_id: string;
-  name: string;
-  status: TeamMember['status'] | null;
+/** A member without what they hold (the day source counts that from its own rows). */
+export type Member = Omit<TeamMember, 'heldAnywhere'>;
+
+interface PresenceRow {
+  status: Presence['status'] | null;
   break_reason: string | null;
   status_since: Date | string | null;
   login_at: Date | string | null;
 }
 
 const date = (v: Date | string | null) => (v === null ? null : new Date(v));
+const presenceOf = (r: PresenceRow): Presence => ({
+  status: r.status ?? 'offline',
+  breakReason: r.break_reason,
+  statusSince: date(r.status_since),
+  loginAt: date(r.login_at),
+});
 
 /**
  * The active members of the campaigns with their presence (one query), and what each holds now in
@@ -35,13 +45,7 @@ const date = (v: Date | string | null) => (v === null ? null : new Date(v));
 export async function loadTeam(db: Database, campaignIds: readonly string[]): Promise<TeamMember[]> {
   if (campaignIds.length === 0) return [];
   const [members, held] = await Promise.all([
-    db.execute(sql`
-      select m.campaign_id, m.user_id, u.name, p.status, p.break_reason, p.status_since, p.login_at
-      from campaign_members m
-      join users u on u.id = m.user_id and u.active
-      left join agent_presence p on p.user_id = m.user_id
-      where m.campaign_id = any(${uuidArray(campaignIds)}::uuid[])
-      order by u.name, m.user_id`),
+    loadMembers(db, campaignIds),
     db.execute(sql`
       select i.agent_id, count(*)::int as n from interactions i
       where i.state in ('queued', 'offered', 'assigned', 'answered')
@@ -54,14 +58,38 @@ export async function loadTeam(db: Database, campaignIds: readonly string[]): Pr
       Number(r.n),
     ]),
   );
-  return (members as unknown as { rows: Row[] }).rows.map((r) => ({
-    campaignId: r.campaign_id,
-    agentId: r.user_id,
-    name: r.name,
-    status: r.status ?? 'offline',
-    breakReason: r.break_reason,
-    statusSince: date(r.status_since),
-    loginAt: date(r.login_at),
-    heldAnywhere: heldBy.get(r.user_id) ?? 0,
-  }));
+  return members.map((m) => ({ ...m, heldAnywhere: heldBy.get(m.agentId) ?? 0 }));
+}
+
+/** The active members of the campaigns with their presence, by name. */
+export async function loadMembers(db: Database, campaignIds: readonly string[]): Promise<Member[]> {
+  if (campaignIds.length === 0) return [];
+  const result = await db.execute(sql`
+    select m.campaign_id, m.user_id, u.name, p.status, p.break_reason, p.status_since, p.login_at
+    from campaign_members m
+    join users u on u.id = m.user_id and u.active
+    left join agent_presence p on p.user_id = m.user_id
+    where m.campaign_id = any(${uuidArray(campaignIds)}::uuid[])
+    order by u.name, m.user_id`);
+  return (
+    result as unknown as { rows: (PresenceRow & { campaign_id: string; user_id: string; name: string })[] }
+  ).rows.map((r) => ({ campaignId: r.campaign_id, agentId: r.user_id, name: r.name, ...presenceOf(r) }));
+}
+
+/** Some agents' presence (an event said it changed); those without a row are offline. */
+export async function loadPresence(
+  db: Database,
+  agentIds: readonly string[],
+): Promise<Map<string, Presence>> {
+  const found = new Map<string, Presence>();
+  if (agentIds.length === 0) return found;
+  const result = await db.execute(sql`
+    select p.user_id, p.status, p.break_reason, p.status_since, p.login_at
+    from agent_presence p where p.user_id = any(${uuidArray(agentIds)}::uuid[])`);
+  for (const r of (result as unknown as { rows: (PresenceRow & { user_id: string })[] }).rows)
+    found.set(r.user_id, presenceOf(r));
+  for (const id of agentIds)
+    if (!found.has(id))
+      found.set(id, { status: 'offline', breakReason: null, statusSince: null, loginAt: null });
+  return found;
 }

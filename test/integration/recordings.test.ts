@@ -181,6 +181,23 @@ describe('GET /api/recordings', () => {
     expect(m2.messages[0]!.attachments).toEqual([{ type: 'image', url: 'https://cdn.example.test/q.jpg' }]);
   });
 
+  it('counts all of a result’s messages, also those past the ones it carries', async () => {
+    const scope = recordingScope(admin.user, 'all');
+    for (const messageCap of [1, 2, 20]) {
+      const { results } = await searchRecordings(t.store.db, scope, {}, { limit: 10, messageCap });
+      const two = [Math.min(2, messageCap), 2, messageCap < 2];
+      expect(
+        results.map((r) => [r.interaction.id, r.messages.length, r.messageCount, r.messagesTruncated]),
+        `cap ${messageCap}`,
+      ).toEqual([
+        [ids.m2, 1, 1, false],
+        [ids.m1, ...two],
+        [ids.r2, ...two],
+        [ids.r1, ...two],
+      ]);
+    }
+  });
+
   it('pages with an opaque cursor and the same filters', async () => {
     const first = await search('?limit=3');
     expect(idsOf(first)).toEqual([ids.m2, ids.m1, ids.r2]);
@@ -217,27 +234,36 @@ describe('GET /api/recordings', () => {
 
   it('finds the same results whether the text is rare (index candidates) or common (checked per interaction)', async () => {
     const scope = recordingScope(admin.user, 'all');
+    const paths = new Set<string>();
     for (const q of [
       'order',
       'bob',
+      'maría',
       'otra pregunta',
       'necesito',
       'ana',
+      'o',
       'the',
       '100%_d',
       'nothing like this',
     ]) {
       const rare = await searchConditions(t.store.db, scope, { q });
       const common = await searchConditions(t.store.db, scope, { q }, 1);
-      if (rare) expect(common?.span, q).toBe(true);
+      const names = await searchConditions(t.store.db, scope, { q }, { messages: 1000, names: 1 });
+      if (rare) expect(rare.text, q).toBe('listed');
+      if (rare) expect(common?.text, q).not.toBe('listed');
+      for (const c of [common, names]) if (c) paths.add(c.text);
       const opts = { limit: 10, messageCap: 5 };
-      const a = rare ? (await searchRecordings(t.store.db, scope, { q }, opts, rare)).results : [];
-      const b = common ? (await searchRecordings(t.store.db, scope, { q }, opts, common)).results : [];
-      expect(
-        b.map((r) => r.interaction.id),
-        q,
-      ).toEqual(a.map((r) => r.interaction.id));
+      const ids = async (c: typeof rare) =>
+        c
+          ? (await searchRecordings(t.store.db, scope, { q }, opts, c)).results.map((r) => r.interaction.id)
+          : [];
+      const expected = await ids(rare);
+      expect(await ids(common), q).toEqual(expected);
+      expect(await ids(names), q).toEqual(expected);
     }
+    // Common messages (every interaction checked), and a common name beside listed messages.
+    expect([...paths].sort()).toEqual(['checked', 'listed', 'names']);
   });
 
   it('shows supervisors their campaigns, agents their own; other filters cannot widen that', async () => {

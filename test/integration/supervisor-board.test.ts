@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { UserRow } from '../../backend/store/schema.ts';
+import { viewInteractions } from '../../backend/interactions/interaction-view.ts';
+import { type UserRow, users } from '../../backend/store/schema.ts';
 import type { AgentInfo, AuditPage, Board, DrillDown, LogoutResult } from '../../shared/api/supervisor.ts';
 import type { DomainEvent } from '../../shared/events.ts';
 import { seedCampaign, seedInteraction, seedPage, seedPresence } from '../harness/supervision-seed.ts';
@@ -435,31 +437,71 @@ describe('campaign supervisors', () => {
 });
 
 describe('the shared day source', () => {
-  it('serves boards from one read until an event says the work changed, or five seconds pass', async () => {
+  it('is brought up to date from events, reading again only what they name; names every five seconds', async () => {
     clock = new Date(NOW.getTime() + 10_000);
-    const queueOf = async () =>
-      (
-        await json<Board>(await t.call('GET', '/api/supervisor/board', { token: sup.token }))
-      ).campaigns[0]!.queue.map((q) => q.interactionId);
+    const board = async () =>
+      (await json<Board>(await t.call('GET', '/api/supervisor/board', { token: sup.token }))).campaigns[0]!;
+    const queueOf = async () => (await board()).queue.map((q) => q.interactionId);
     const before = await queueOf();
-    // Written behind the app's back: no event, so the cached rows stand…
+    // Written behind the app's back: no event, so the rows in memory stand…
     const h = await seedInteraction(t.store.db, {
       campaignId,
       pageId,
       steps: [{ state: 'queued', at: new Date(NOW.getTime() + 5_000) }],
     });
     expect(await queueOf()).toEqual(before);
-    // …until any event about the work arrives (from any instance, through NOTIFY)…
-    t.deps.emit({ type: 'campaign.changed', campaignId });
+    // …until an event about it arrives (from any instance, through NOTIFY): that one is read again…
+    const [view] = await viewInteractions(t.store.db, [h]);
+    t.deps.emit({ type: 'interaction.changed', interaction: view!, previousAgentId: null });
     await expect.poll(queueOf).toEqual([...before, h]);
-    // …or the rows are five seconds old.
+    // …and a changed campaign has its whole day read again.
     const i = await seedInteraction(t.store.db, {
       campaignId,
       pageId,
       steps: [{ state: 'queued', at: new Date(NOW.getTime() + 6_000) }],
     });
     expect(await queueOf()).toEqual([...before, h]);
+    t.deps.emit({ type: 'campaign.changed', campaignId });
+    await expect.poll(queueOf).toEqual([...before, h, i]);
+    // An interaction that leaves the queue leaves it on the board with its event.
+    const abandonedBefore = (await board()).tiles.abandoned.value;
+    await t.store.withSession(async (q) => {
+      await q.query(`update interactions set state = 'abandoned', ended_at = $2 where id = $1`, [h, clock]);
+      await q.query(
+        `insert into interaction_transitions (interaction_id, state, at) values ($1, 'abandoned', $2)`,
+        [h, clock],
+      );
+    });
+    const [gone] = await viewInteractions(t.store.db, [h]);
+    t.deps.emit({ type: 'interaction.changed', interaction: gone!, previousAgentId: null });
+    await expect.poll(queueOf).toEqual([...before, i]);
+    expect((await board()).tiles.abandoned.value).toBe(abandonedBefore + 1);
+    // A rename emits no event: names are read again once they are five seconds old.
+    await t.store.db.update(users).set({ name: 'Ana Renamed' }).where(eq(users.id, ana.user.id));
+    const nameOfAna = async () => (await board()).agents.find((a) => a.agentId === ana.user.id)?.name;
+    expect(await nameOfAna()).toBe('Ana');
     clock = new Date(clock.getTime() + 5_000);
-    expect(await queueOf()).toEqual([...before, h, i]);
+    await expect.poll(nameOfAna).toBe('Ana Renamed');
+  });
+
+  it('shows an agent’s new status on the next board, and what they hold as busy', async () => {
+    const rowOfAna = async () =>
+      (
+        await json<Board>(await t.call('GET', '/api/supervisor/board', { token: sup.token }))
+      ).campaigns[0]!.agents.find((a) => a.agentId === ana.user.id);
+    expect((await rowOfAna())?.breakReason).toBe('paused by supervisor'); // see Pause
+    await json(
+      await t.call('POST', '/api/agent/status', {
+        token: ana.token,
+        body: { status: 'break', reason: 'Coffee' },
+      }),
+    );
+    await expect.poll(async () => (await rowOfAna())?.breakReason).toBe('Coffee');
+    expect((await rowOfAna())?.status).toBe('break');
+    await json(
+      await t.call('POST', '/api/agent/status', { token: ana.token, body: { status: 'available' } }),
+    );
+    // Available while holding b (answered): busy.
+    await expect.poll(async () => (await rowOfAna())?.status).toBe('busy');
   });
 });

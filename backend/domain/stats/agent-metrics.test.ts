@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentMembers, agentMetrics } from './agent-metrics.ts';
+import { agentMembers, agentMetrics, agentTallies } from './agent-metrics.ts';
 import { at, DAY_START, interaction } from './test-fixtures.ts';
 
 const NOW = at(3600);
@@ -158,5 +158,34 @@ describe('agentMembers', () => {
     expect(ids(members.activeFacebook)).toEqual(['fb1']);
     expect(ids(members.activeMessenger)).toEqual(['ms1', 'ms2']);
     expect(ids(members.completedToday)).toEqual(['done1', 'done2']);
+  });
+});
+
+describe('agentMetrics and agentTallies beside agentMembers', () => {
+  it('count what agentMembers lists, for every agent at every instant', () => {
+    for (const agentId of ['A', 'B', 'nobody'])
+      for (let seconds = 0; seconds <= 3600; seconds += 15) {
+        const input = {
+          agentId,
+          status: 'busy' as const,
+          statusSince: at(0),
+          interactions: INTERACTIONS,
+          now: at(seconds),
+          dayStart: DAY_START,
+        };
+        const members = agentMembers(input);
+        const counts = {
+          active: members.active.length,
+          activeByChannel: {
+            facebook: members.activeFacebook.length,
+            messenger: members.activeMessenger.length,
+          },
+          completedToday: members.completedToday.length,
+        };
+        expect(agentMetrics(input), `${agentId} at ${seconds}`).toMatchObject(counts);
+        const tally = agentTallies(INTERACTIONS, input.now, DAY_START).get(agentId);
+        if (agentId === 'nobody') expect(tally).toBeUndefined();
+        else expect(tally, `${agentId} at ${seconds}`).toEqual(counts);
+      }
   });
 });

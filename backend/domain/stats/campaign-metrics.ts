@@ -1,5 +1,5 @@
 import { chatsOverTimeAt } from './chat-time.ts';
-import { averageHandleTimeMs, averageSpeedOfAnswerMs, dayOutcomes } from './day-outcomes.ts';
+import { dayOutcomeCounts } from './day-outcomes.ts';
 import { assertDayWindow } from './day-window.ts';
 import { serviceLevel } from './service-level.ts';
 import type { InteractionSummary, Thresholds } from './types.ts';
@@ -49,25 +49,27 @@ export function campaignMetrics(input: CampaignMetricsInput): CampaignMetrics {
   const { interactions, thresholds, now, dayStart } = input;
   assertDayWindow(dayStart, now);
 
-  const day = dayOutcomes({ interactions, thresholds, dayStart, asOf: now });
+  // Counts, not lists: the board computes this for every campaign at every request.
+  const day = dayOutcomeCounts({ interactions, thresholds, dayStart, asOf: now });
   const sl = serviceLevel({
-    answered: day.answered.length,
-    answeredWithinSl: day.answeredWithinSl.length,
-    abandoned: day.abandoned.length,
+    answered: day.answered,
+    answeredWithinSl: day.answeredWithinSl,
+    abandoned: day.abandoned,
     serviceLevelSeconds: thresholds.serviceLevel,
   });
   const waiting = waitingAt(interactions, now, thresholds.dropout);
   const overTime = chatsOverTimeAt(interactions, now, thresholds.chatTime);
 
   return {
-    answered: day.answered.length,
-    answeredWithinSl: day.answeredWithinSl.length,
-    abandoned: day.abandoned.length,
+    answered: day.answered,
+    answeredWithinSl: day.answeredWithinSl,
+    abandoned: day.abandoned,
     serviceLevelPct: sl.pct,
     serviceLevelFormula: sl.formula,
-    asaMs: averageSpeedOfAnswerMs(day.answered),
-    ahtMs: averageHandleTimeMs(day.handled),
-    completed: day.completed.length,
+    // The means of averageSpeedOfAnswerMs / averageHandleTimeMs (day-outcomes.ts), from the sums.
+    asaMs: day.answered ? day.answerMsSum / day.answered : null,
+    ahtMs: day.handled ? day.handleMsSum / day.handled : null,
+    completed: day.completed,
     waiting: waiting.length,
     longestWaitingMs: longestWaitingMs(waiting, now),
     acdAlarm: waiting.length > thresholds.acd,

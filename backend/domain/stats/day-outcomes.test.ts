@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { averageHandleTimeMs, averageSpeedOfAnswerMs, dayOutcomes } from './day-outcomes.ts';
+import {
+  averageHandleTimeMs,
+  averageSpeedOfAnswerMs,
+  dayOutcomeCounts,
+  dayOutcomes,
+} from './day-outcomes.ts';
 import { summarizeInteraction } from './summarize.ts';
-import { at, DAY_START, interaction, THRESHOLDS } from './test-fixtures.ts';
+import { at, CAMPAIGN_DAY, CAMPAIGN_NOW, DAY_START, interaction, THRESHOLDS } from './test-fixtures.ts';
 
 const ids = (list: readonly { id: string }[]) => list.map((i) => i.id);
 
@@ -102,5 +107,44 @@ describe('averages', () => {
   it('is null over nothing', () => {
     expect(averageSpeedOfAnswerMs([])).toBeNull();
     expect(averageHandleTimeMs([])).toBeNull();
+  });
+});
+
+describe('dayOutcomeCounts', () => {
+  it('counts what dayOutcomes lists, and sums what the averages average, at every instant of the day', () => {
+    for (let seconds = -1000; seconds <= 3600; seconds += 10) {
+      const input = {
+        interactions: CAMPAIGN_DAY,
+        thresholds: THRESHOLDS,
+        dayStart: DAY_START,
+        asOf: at(seconds),
+      };
+      if (input.asOf < DAY_START) input.dayStart = at(-86_400);
+      const lists = dayOutcomes(input);
+      const counts = dayOutcomeCounts(input);
+      expect(counts, String(seconds)).toEqual({
+        answered: lists.answered.length,
+        answeredWithinSl: lists.answeredWithinSl.length,
+        abandoned: lists.abandoned.length,
+        completed: lists.completed.length,
+        handled: lists.handled.length,
+        answerMsSum: (averageSpeedOfAnswerMs(lists.answered) ?? 0) * lists.answered.length,
+        handleMsSum: (averageHandleTimeMs(lists.handled) ?? 0) * lists.handled.length,
+      });
+    }
+    // The fixture's day at its "now" has something in every list.
+    expect(
+      dayOutcomeCounts({
+        interactions: CAMPAIGN_DAY,
+        thresholds: THRESHOLDS,
+        dayStart: DAY_START,
+        asOf: CAMPAIGN_NOW,
+      }),
+    ).toMatchObject({
+      answered: 3,
+      abandoned: 2,
+      completed: 3,
+      handled: 3,
+    });
   });
 });

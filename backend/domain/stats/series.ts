@@ -1,4 +1,4 @@
-import { dayOutcomes } from './day-outcomes.ts';
+import { dayOutcomeCounts } from './day-outcomes.ts';
 import { assertDayWindow } from './day-window.ts';
 import { serviceLevel } from './service-level.ts';
 import type { InteractionSummary, Thresholds } from './types.ts';
@@ -58,11 +58,11 @@ export function serviceLevelSeries(input: SeriesInput): ServiceLevelPoint[] {
  */
 export function serviceLevelAt(input: Omit<SeriesInput, 'now' | 'bucketMs'>, at: number): ServiceLevelPoint {
   const { interactions, thresholds, dayStart } = input;
-  const day = dayOutcomes({ interactions, thresholds, dayStart, asOf: at });
+  const day = dayOutcomeCounts({ interactions, thresholds, dayStart, asOf: at });
   const counts = {
-    answered: day.answered.length,
-    answeredWithinSl: day.answeredWithinSl.length,
-    abandoned: day.abandoned.length,
+    answered: day.answered,
+    answeredWithinSl: day.answeredWithinSl,
+    abandoned: day.abandoned,
   };
   const { pct } = serviceLevel({ ...counts, serviceLevelSeconds: thresholds.serviceLevel });
   return { at, pct, ...counts };
