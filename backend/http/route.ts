@@ -8,6 +8,7 @@ import type { UserRow } from '../store/schema.ts';
 import { storableJson } from '../store/storable-json.ts';
 import type { AppDeps } from './app-deps.ts';
 import { AppError } from './app-error.ts';
+import { jsonAnswer } from './json-answer.ts';
 
 /** Who may call a route: anyone, any logged-in user, or the listed roles. */
 export type Access = 'public' | 'authenticated' | readonly Role[];
@@ -135,7 +136,7 @@ export function mountRoutes(app: Hono, routes: readonly RouteDef[], deps: AppDep
       const body = route.body ? parse(route.body, await readJson(c), 'body') : undefined;
       const result = await route.handler({ body, params, query, user, token, deps, c });
       if (result instanceof Response) return result;
-      return c.json(result as object, route.status ?? 200);
+      return jsonAnswer(c, result, route.status ?? 200);
     });
   }
 }

@@ -13,6 +13,7 @@ import {
   substringPattern,
 } from './recording-filter.ts';
 import { CANDIDATE_CAP, type CandidateCaps, textCandidates } from './text-candidates.ts';
+import { surelyCommon } from './text-stats.ts';
 
 export interface SearchOptions {
   cursor?: string | undefined;
@@ -53,7 +54,10 @@ export async function searchConditions(
   if (!where) return null;
   if (!filter.q) return { where, span: false, text: 'none' };
   const pattern = substringPattern(filter.q);
-  const found = await textCandidates(db, pattern, candidateCaps);
+  // Statistics showing the text in 5 % of messages make counting its matches pointless.
+  const found = (await surelyCommon(db, filter.q))
+    ? ({ messages: 'common' } as const)
+    : await textCandidates(db, pattern, candidateCaps);
   if (found.messages === 'common')
     return { where: [...where, matchesFromInteraction(pattern)], span: true, text: 'checked' };
   const idList = (list: readonly string[]) =>

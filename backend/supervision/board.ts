@@ -23,6 +23,7 @@ import type { InteractionSummary } from '../domain/stats/types.ts';
 import { waitingAt } from '../domain/stats/waiting.ts';
 import type { Database } from '../store/database.ts';
 import type { UserRow } from '../store/schema.ts';
+import { type BoardInputs, type BoardMemo, boardMemoFor, nextTurnOf } from './board-memo.ts';
 import type { DayInteraction } from './day-data.ts';
 import { type DaySource, type DaySourceCache, readDaySource } from './day-source.ts';
 import { type CampaignScope, campaignScope, inScope } from './scope.ts';
@@ -46,6 +47,8 @@ export interface WatchedDay {
   tallies: Map<string, Map<string, AgentTally>>;
   /** What each agent holds now by channel, over the whole scope (DOMAIN: busy is about the agent). */
   heldByChannel: Map<string, Record<'facebook' | 'messenger', number>>;
+  /** The campaigns as read, before this day's midnight was set on them (see board-memo.ts). */
+  read: Map<string, WatchedCampaign>;
   seriesMemo: SeriesMemo;
 }
 
@@ -67,7 +70,12 @@ export async function loadWatchedDay(
   return watchedDay(await readDaySource(db, scope, now), scope, now, seriesMemoFor(db));
 }
 
-function watchedDay(source: DaySource, scope: CampaignScope, now: Date, seriesMemo: SeriesMemo): WatchedDay {
+export function watchedDay(
+  source: DaySource,
+  scope: CampaignScope,
+  now: Date,
+  seriesMemo: SeriesMemo,
+): WatchedDay {
   // "Today" is taken at this board's now, whenever the rows were read (they cover it: see day-data.ts).
   const dayStarts = new Map<string, number>();
   const dayStartIn = (timeZone: string) => {
@@ -78,9 +86,9 @@ function watchedDay(source: DaySource, scope: CampaignScope, now: Date, seriesMe
     }
     return start;
   };
-  const campaigns = source.campaigns
-    .filter((c) => inScope(scope, c.id))
-    .map((c) => ({ ...c, dayStart: dayStartIn(c.timeZone) }));
+  const watched = source.campaigns.filter((c) => inScope(scope, c.id));
+  const read = new Map(watched.map((c) => [c.id, c]));
+  const campaigns = watched.map((c) => ({ ...c, dayStart: dayStartIn(c.timeZone) }));
   const interactions = new Map<string, DayInteraction[]>();
   const summaries = new Map<string, InteractionSummary[]>();
   const teams = new Map<string, TeamMember[]>();
@@ -91,7 +99,7 @@ function watchedDay(source: DaySource, scope: CampaignScope, now: Date, seriesMe
     interactions.set(c.id, source.interactions.get(c.id) ?? []);
     summaries.set(c.id, own);
     teams.set(c.id, source.teams.get(c.id) ?? []);
-    const counts = agentTallies(own, now.getTime(), c.dayStart);
+    const counts = talliesOf(own, c, now.getTime());
     tallies.set(c.id, counts);
     for (const [agentId, tally] of counts) {
       const held = heldByChannel.get(agentId);
@@ -111,9 +119,38 @@ function watchedDay(source: DaySource, scope: CampaignScope, now: Date, seriesMe
     teams,
     tallies,
     heldByChannel,
+    read,
     seriesMemo,
   };
 }
+
+/**
+ * A campaign's agent counts, kept with its summaries (a new list when a row changes) until an
+ * instant at which one could turn (see board-memo.ts): counting a thousand agents' day at every
+ * board is most of a board's work when nothing changed.
+ */
+function talliesOf(
+  summaries: readonly InteractionSummary[],
+  campaign: WatchedCampaign,
+  now: number,
+): Map<string, AgentTally> {
+  const kept = keptTallies.get(summaries);
+  if (kept && kept.dayStart === campaign.dayStart && now >= kept.from && now < kept.until)
+    return kept.tallies;
+  const tallies = agentTallies(summaries, now, campaign.dayStart);
+  keptTallies.set(summaries, {
+    dayStart: campaign.dayStart,
+    from: now,
+    until: nextTurnOf(summaries, campaign.thresholds, campaign.dayStart, now),
+    tallies,
+  });
+  return tallies;
+}
+
+const keptTallies = new WeakMap<
+  readonly InteractionSummary[],
+  { dayStart: number; from: number; until: number; tallies: Map<string, AgentTally> }
+>();
 
 /** Summaries of the whole scope by the agent who holds (or last held) them (for the drill-down). */
 export function summariesByAgent(day: WatchedDay): Map<string, InteractionSummary[]> {
@@ -137,9 +174,65 @@ export async function loadBoard(
 ): Promise<Board> {
   const { only, cache } = opts;
   const day = await loadWatchedDay(db, viewer, now, cache);
+  return boardOf(day, cache ? boardMemoFor(cache) : undefined, only);
+}
+
+/**
+ * GET /api/supervisor/board as JSON text in pieces: with the shared cache, each campaign's text is
+ * written from what the memo kept (see board-memo.ts); the same board as `loadBoard`.
+ */
+export async function loadBoardJson(
+  db: Database,
+  viewer: Pick<UserRow, 'id' | 'role'>,
+  now: Date,
+  opts: { only?: string | undefined; cache?: DaySourceCache } = {},
+): Promise<string[]> {
+  const { only, cache } = opts;
+  if (!cache) return [JSON.stringify(await loadBoard(db, viewer, now, opts))];
+  const day = await loadWatchedDay(db, viewer, now, cache);
+  return boardJsonOf(day, boardMemoFor(cache), only);
+}
+
+/** `boardOf` as JSON text in pieces, each campaign's from the memo. */
+export function boardJsonOf(day: WatchedDay, memo: BoardMemo, only?: string): string[] {
+  const out = [`{"generatedAt":${JSON.stringify(iso(day.now))},"campaigns":[`];
+  let first = true;
+  for (const c of day.campaigns) {
+    if (only && c.id !== only) continue;
+    if (!first) out.push(',');
+    first = false;
+    memo.json(boardInputs(day, c), day.now, () => campaignBoard(day, c), out);
+  }
+  out.push(']}');
+  return out;
+}
+
+/** The board of a watched day; with a memo, campaigns that cannot have changed are not computed again. */
+export function boardOf(day: WatchedDay, memo?: BoardMemo, only?: string): Board {
   return {
     generatedAt: iso(day.now),
-    campaigns: day.campaigns.filter((c) => !only || c.id === only).map((c) => campaignBoard(day, c)),
+    campaigns: day.campaigns
+      .filter((c) => !only || c.id === only)
+      .map((c) =>
+        memo ? memo.board(boardInputs(day, c), day.now, () => campaignBoard(day, c)) : campaignBoard(day, c),
+      ),
+  };
+}
+
+function boardInputs(day: WatchedDay, campaign: WatchedCampaign): BoardInputs {
+  const team = day.teams.get(campaign.id) ?? [];
+  let held = '';
+  for (const t of team) {
+    const h = day.heldByChannel.get(t.agentId);
+    held += h ? `${h.facebook}/${h.messenger},` : ',';
+  }
+  return {
+    campaign: day.read.get(campaign.id) ?? campaign,
+    dayStart: campaign.dayStart,
+    interactions: day.interactions.get(campaign.id) ?? [],
+    summaries: day.summaries.get(campaign.id) ?? [],
+    team,
+    held,
   };
 }
 

@@ -49,11 +49,19 @@ function daySource(
     if (list) list.push(t);
     else teams.set(t.campaignId, [t]);
   }
+  // A campaign's team list is the previous one when all its members are the same objects.
+  for (const [id, list] of teams) {
+    const was = previous?.teams.get(id);
+    if (was && was.length === list.length && was.every((t, i) => t === list[i])) teams.set(id, was);
+  }
   return { loadedAt, campaigns, interactions, summaries, team, teams };
 }
 
 /** Longest names, memberships and campaign settings are used without a re-read (they change without events). */
 export const DAY_SOURCE_TTL_MS = 5_000;
+
+/** How long after a board events are read as they come (see `updateSoon`). */
+const WATCHED_MS = 60_000;
 
 /** What events and time have made stale since the rows were last brought up to date. */
 interface Stale {
@@ -106,6 +114,9 @@ export class DaySourceCache {
   private since = Number.NEGATIVE_INFINITY;
   private updating: Promise<void> | undefined;
   private refreshing = false;
+  /** The last board's database and time; events are read at once within WATCHED_MS of it. */
+  private watched: { db: Database; now: Date; at: number } | undefined;
+  private soon: ReturnType<typeof setTimeout> | undefined;
   private readonly scopes = new Map<string, CampaignScope>();
 
   constructor(bus: EventBus) {
@@ -131,6 +142,7 @@ export class DaySourceCache {
   }
 
   async get(db: Database, now: Date): Promise<DaySource> {
+    this.watched = { db, now, at: Date.now() };
     const needed = this.version;
     while (this.applied < needed) await this.update(db, now);
     const source = this.source!;
@@ -176,6 +188,26 @@ export class DaySourceCache {
         return;
     }
     this.version += 1;
+    this.updateSoon();
+  }
+
+  /**
+   * While boards are being asked for, what an event made stale is read at once (all the events of
+   * a moment together), so the next board — a supervisor's client refetches some 500 ms after an
+   * event — finds it done. Without boards nobody reads anything: a busy day with no supervisor
+   * costs no query.
+   */
+  private updateSoon() {
+    const watched = this.watched;
+    if (this.soon || !watched || Date.now() - watched.at > WATCHED_MS) return;
+    this.soon = setTimeout(() => {
+      this.soon = undefined;
+      // The time of the last board, moved on by what has passed since (tests' clocks included).
+      const now = new Date(watched.now.getTime() + (Date.now() - watched.at));
+      this.update(watched.db, now).catch(() => {
+        // What was stale still is: the next board reads it.
+      });
+    }, 0);
   }
 
   /** Names and settings read again without holding any board (they change without events). */
@@ -242,7 +274,12 @@ export class DaySourceCache {
   private async patch(db: Database, now: Date, stale: Stale): Promise<DaySource> {
     const source = this.source!;
     const campaignsRead = stale.campaigns ? loadWatchedCampaigns(db, 'all', now) : undefined;
-    const campaigns = (await campaignsRead) ?? source.campaigns;
+    const campaigns = reuse(
+      (await campaignsRead) ?? source.campaigns,
+      source.campaigns,
+      (c) => c.id,
+      sameJson,
+    );
     const ids = campaigns.map((c) => c.id);
     const since = this.since;
     const days = [...stale.days].filter((id) => ids.includes(id));
@@ -253,12 +290,12 @@ export class DaySourceCache {
       days.length ? loadDayInteractions(db, days, new Date(since)) : undefined,
     ]);
     if (membersRead) {
-      this.members = membersRead;
+      this.members = reuse(membersRead, this.members, memberKey, sameMember);
       this.membersLoadedAt = now.getTime();
     } else if (presence) {
       this.members = this.members.map((m) => {
         const p = presence.get(m.agentId);
-        return p ? { ...m, ...p } : m;
+        return p && !sameMember(m, { ...m, ...p }) ? { ...m, ...p } : m;
       });
     }
     // Copy-on-write per campaign: unchanged campaigns keep their lists.
@@ -303,13 +340,76 @@ function withTeam(
   members: readonly Member[],
   previous?: DaySource,
 ): DaySource {
+  const held = heldBy(interactions, previous);
+  const team = members.map((m) => {
+    const heldAnywhere = held.get(m.agentId) ?? 0;
+    const was = teamMemberOf.get(m);
+    if (was && was.heldAnywhere === heldAnywhere) return was;
+    const member = { ...m, heldAnywhere };
+    teamMemberOf.set(m, member);
+    return member;
+  });
+  return daySource(loadedAt, campaigns, interactions, team, previous);
+}
+
+/** What each agent holds now (assigned or answered), counted again only when a row changed. */
+function heldBy(interactions: Map<string, DayInteraction[]>, previous?: DaySource): Map<string, number> {
+  const before = previous && heldCounts.get(previous.interactions);
+  if (
+    before &&
+    previous.interactions.size === interactions.size &&
+    [...interactions].every(([id, list]) => previous.interactions.get(id) === list)
+  ) {
+    heldCounts.set(interactions, before);
+    return before;
+  }
   const held = new Map<string, number>();
   for (const list of interactions.values())
     for (const i of list)
       if (i.agentId && (i.state === 'assigned' || i.state === 'answered'))
         held.set(i.agentId, (held.get(i.agentId) ?? 0) + 1);
-  const team = members.map((m) => ({ ...m, heldAnywhere: held.get(m.agentId) ?? 0 }));
-  return daySource(loadedAt, campaigns, interactions, team, previous);
+  heldCounts.set(interactions, held);
+  return held;
+}
+
+const heldCounts = new WeakMap<Map<string, DayInteraction[]>, Map<string, number>>();
+
+/** The team member last made of a member (the same member object is the same person, unchanged). */
+const teamMemberOf = new WeakMap<Member, TeamMember>();
+
+/*
+ * What did not change keeps its object, so the board can tell an unchanged campaign by identity
+ * (board-memo.ts): names and settings are read again every few seconds, mostly the same.
+ */
+
+const memberKey = (m: Member) => `${m.campaignId}:${m.agentId}`;
+const time = (d: Date | null) => d?.getTime() ?? null;
+
+function sameMember(a: Member, b: Member): boolean {
+  return (
+    a.name === b.name &&
+    a.status === b.status &&
+    a.breakReason === b.breakReason &&
+    time(a.statusSince) === time(b.statusSince) &&
+    time(a.loginAt) === time(b.loginAt)
+  );
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** `fresh`, with each item replaced by the previous one of the same key when they are the same. */
+function reuse<T>(
+  fresh: T[],
+  previous: readonly T[],
+  key: (t: T) => string,
+  same: (a: T, b: T) => boolean,
+): T[] {
+  if (fresh === previous) return fresh;
+  const before = new Map(previous.map((p) => [key(p), p]));
+  return fresh.map((f) => {
+    const p = before.get(key(f));
+    return p && same(p, f) ? p : f;
+  });
 }
 
 function merge(a: Stale, b: Stale): Stale {

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 
 /** Keep-alive connections, as a webhook sender or a browser would hold them. */
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
@@ -30,7 +31,15 @@ export function request(
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+        res.on('end', () => {
+          try {
+            const raw = Buffer.concat(chunks);
+            const body = res.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw;
+            resolve({ status: res.statusCode ?? 0, body: body.toString() });
+          } catch (err) {
+            reject(err);
+          }
+        });
         res.on('error', reject);
       },
     );
@@ -45,10 +54,20 @@ export function request(
   });
 }
 
-/** The backend's JSON API: `token` becomes the bearer header; non-2xx answers throw with the body. */
+/**
+ * The backend's JSON API: `token` becomes the bearer header; non-2xx answers throw with the body.
+ * Like the extension's fetch (any browser's), it accepts gzip, which the backend uses for large
+ * answers; `extraHeaders` may say otherwise (accept-encoding: identity).
+ */
 export function apiClient(baseUrl: string) {
-  return async <T = unknown>(method: string, path: string, token?: string, body?: unknown): Promise<T> => {
-    const headers: Record<string, string> = {};
+  return async <T = unknown>(
+    method: string,
+    path: string,
+    token?: string,
+    body?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<T> => {
+    const headers: Record<string, string> = { 'accept-encoding': 'gzip', ...extraHeaders };
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const res = await request(

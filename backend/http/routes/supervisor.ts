@@ -9,11 +9,12 @@ import {
 } from '../../../shared/api/supervisor.ts';
 import { agentInfo, logoutAgent, pauseAgent, spy } from '../../supervision/actions.ts';
 import { listAudit } from '../../supervision/audit-log.ts';
-import { loadBoard } from '../../supervision/board.ts';
+import { loadBoardJson } from '../../supervision/board.ts';
 import { daySourceCacheFor } from '../../supervision/day-source.ts';
 import { drillDown } from '../../supervision/drill.ts';
 import { watchesCampaign } from '../../supervision/scope.ts';
 import { AppError } from '../app-error.ts';
+import { jsonTextAnswer } from '../json-answer.ts';
 import { defineRoute } from '../route.ts';
 
 const anything = z.unknown();
@@ -33,13 +34,14 @@ export const supervisorRoutes = [
     access: OVERSEERS,
     query: boardQuerySchema,
     response: anything,
-    handler: async ({ deps, user, query }) => {
+    handler: async ({ deps, user, query, c }) => {
       if (query.campaignId && !(await watchesCampaign(deps.store.db, user!, query.campaignId)))
         throw new AppError('NOT_FOUND', 'No such campaign.');
-      return loadBoard(deps.store.db, user!, deps.now(), {
+      const text = await loadBoardJson(deps.store.db, user!, deps.now(), {
         only: query.campaignId,
         cache: daySourceCacheFor(deps.events),
       });
+      return jsonTextAnswer(c, text);
     },
   }),
   defineRoute({
