@@ -9,7 +9,6 @@ import {
   matchesFromInteraction,
   type RecordingScope,
   SPAN,
-  SPAN_BOUNDS,
   substringPattern,
 } from './recording-filter.ts';
 import { CANDIDATE_CAP, type CandidateCaps, textCandidates } from './text-candidates.ts';
@@ -22,9 +21,12 @@ export interface SearchOptions {
   messageCap: number;
   /** Only this interaction (the transcript). */
   interactionId?: string;
+  /** The Facebook post each result hangs on (the transcript shows it; lists do not). */
+  withPost?: boolean;
 }
 
 export interface SearchPage {
+  /** `post` is null unless asked for (`withPost`). */
   results: (Recording & { post: { id: string; message: string; photoUrl: string | null } | null })[];
   nextCursor: string | null;
 }
@@ -125,9 +127,11 @@ const parsed = <T>(v: T | string | null): T | null => (typeof v === 'string' ? (
  * text lookup. Shaped for the planner as much as for the executor: the page's interactions come
  * from the filters' index (`page`), each one's span is computed once (`found`, materialized), and
  * everything per result is a scalar subquery of that page rather than a lateral join — eight
- * lateral joins cost PostgreSQL more to plan (join orders) than to run. Names come from the page's
- * rows only, messages from the one table of the result's channel, and the count is read only when
- * the messages reached the cap (else it is their number).
+ * lateral joins cost PostgreSQL more to plan (join orders) than to run. Names are joined to the
+ * page's rows (a scalar sub-select per row would scan each small table once per row: on PGlite
+ * every scan asks the file's size, a system call), messages come from the one table of the
+ * result's channel, the count is read only when the messages reached the cap (else it is their
+ * number), and the post only when asked for.
  */
 export async function searchRecordings(
   db: Database,
@@ -155,7 +159,7 @@ export async function searchRecordings(
       order by i.first_queued_at desc, i.id desc
       limit ${opts.limit + 1}
     ), found as materialized (
-      select i.*, ${SPAN_BOUNDS} from page i
+      select i.*, span.lo, span.hi from page i ${SPAN}
     ), listed as materialized (
       select i.*,
         case when i.channel = 'facebook' then (
@@ -181,20 +185,25 @@ export async function searchRecordings(
       from found i
       cross join lateral (select i.lo, i.hi) span
     )
-    select i.id, i.campaign_id, (select c.name from campaigns c where c.id = i.campaign_id) as campaign_name,
-      i.page_id, (select p.name from pages p where p.id = i.page_id) as page_name, i.channel,
-      i.thread_key, i.customer_id, i.customer_name, i.state, i.agent_id,
-      (select u.name from users u where u.id = i.agent_id) as agent_name,
+    select i.id, i.campaign_id, c.name as campaign_name, i.page_id, p.name as page_name, i.channel,
+      i.thread_key, i.customer_id, i.customer_name, i.state, i.agent_id, u.name as agent_name,
       i.first_queued_at, i.assigned_at, i.answered_at, i.ended_at, i.last_customer_at, i.messages,
       case when coalesce(json_array_length(i.messages), 0) < ${cap} then coalesce(json_array_length(i.messages), 0)
         when i.channel = 'facebook' then (select count(*) from ${FB_MESSAGES})
         else (select count(*) from ${CHAT_MESSAGES}) end as message_count,
-      case when i.channel = 'facebook' then (
+      ${
+        opts.withPost
+          ? sql`case when i.channel = 'facebook' then (
         select json_build_object('id', po.id, 'message', po.message, 'photo_url', po.photo_url)
         from comments tc join posts po on po.id = tc.post_id
         where tc.id = i.thread_key
-        limit 1) end as post
+        limit 1) end`
+          : sql`null::json`
+      } as post
     from listed i
+    left join campaigns c on c.id = i.campaign_id
+    left join pages p on p.id = i.page_id
+    left join users u on u.id = i.agent_id
     cross join lateral (select i.lo, i.hi) span
     order by i.first_queued_at desc, i.id desc`);
   const rows = (result as unknown as { rows: Row[] }).rows;

@@ -286,6 +286,19 @@ describe('GET /api/recordings/:id', () => {
     expect((await t.call('GET', `/api/recordings/${ids.m1}`, { token: supFb.token })).status).toBe(404);
     expect((await t.call('GET', `/api/recordings/${ids.m1}`, { token: ana.token })).status).toBe(404);
     expect((await t.call('GET', `/api/recordings/${ids.r1}`, { token: ana.token })).status).toBe(200);
+    // A comment thread's transcript carries the post it hangs on.
+    await t.store.withSession((s) =>
+      s.query(
+        `insert into posts (id, page_id, message, created_at)
+         select page_id || '_post', page_id, 'New arrivals', now() from interactions where id = $1`,
+        [ids.r1],
+      ),
+    );
+    const r1 = (await (
+      await t.call('GET', `/api/recordings/${ids.r1}`, { token: admin.token })
+    ).json()) as RecordingTranscript;
+    expect(r1.post).toEqual({ id: expect.stringMatching(/_post$/), message: 'New arrivals', photoUrl: null });
+    expect(r1.messages).toHaveLength(2);
   });
 });
 

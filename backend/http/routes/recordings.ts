@@ -102,7 +102,7 @@ export const recordingRoutes = [
         db,
         await scopeOf(db, user!),
         {},
-        { limit: 1, messageCap: RECORDING_TRANSCRIPT_CAP, interactionId: params.id },
+        { limit: 1, messageCap: RECORDING_TRANSCRIPT_CAP, interactionId: params.id, withPost: true },
       );
       const found = page.results[0];
       if (!found) throw new AppError('NOT_FOUND', 'No such recording.');
