@@ -100,30 +100,33 @@ async function sendOne(deps: SenderDeps, row: OutboxRow) {
   if (refusal) return mark(deps, row.id, { status: 'failed', lastError: refusal });
   try {
     const result = await send(deps, page, payload, row.id);
+    const changes = new Changes();
+    changes.replies.add(row.id);
+    // The chat a private reply opens is written in the same transaction that marks the reply sent:
+    // a crash in between cannot lose it, and nobody sees it half made (assigned but not answered).
     await db.transaction(async (tx) => {
-      await recordSent(tx as unknown as Database, page, payload, result, deps.now());
+      const t = tx as unknown as Database;
+      await recordSent(t, page, payload, result, deps.now());
       await tx
         .update(outbox)
         .set({ status: 'sent', graphId: result.id, sentAt: deps.now(), lastError: null })
         .where(eq(outbox.id, row.id));
+      if (payload.kind === 'private_reply' && result.recipientId) {
+        const [c] = await t
+          .select({ fromName: comments.fromName })
+          .from(comments)
+          .where(eq(comments.id, payload.commentId));
+        changes.merge(
+          await openPrivateChat(t, {
+            pageId: page.id,
+            psid: result.recipientId,
+            customerName: c?.fromName ?? null,
+            agentId: payload.agentId,
+            at: deps.now(),
+          }),
+        );
+      }
     });
-    const changes = new Changes();
-    changes.replies.add(row.id);
-    if (payload.kind === 'private_reply' && result.recipientId) {
-      const [c] = await db
-        .select({ fromName: comments.fromName })
-        .from(comments)
-        .where(eq(comments.id, payload.commentId));
-      changes.merge(
-        await openPrivateChat(db, {
-          pageId: page.id,
-          psid: result.recipientId,
-          customerName: c?.fromName ?? null,
-          agentId: payload.agentId,
-          at: deps.now(),
-        }),
-      );
-    }
     await deps.settle(changes);
   } catch (err) {
     if (!(err instanceof GraphError)) throw err;
