@@ -63,6 +63,12 @@ export const DAY_SOURCE_TTL_MS = 5_000;
 /** How long after a board events are read as they come (see `updateSoon`). */
 const WATCHED_MS = 60_000;
 
+/**
+ * Events of this long are read together: routing rounds emit offers and assignments in bursts, and
+ * one read of their interactions beats one per round (a client refetches ~500 ms after an event).
+ */
+const EVENT_BATCH_MS = 25;
+
 /** What events and time have made stale since the rows were last brought up to date. */
 interface Stale {
   everything: boolean;
@@ -192,10 +198,10 @@ export class DaySourceCache {
   }
 
   /**
-   * While boards are being asked for, what an event made stale is read at once (all the events of
-   * a moment together), so the next board — a supervisor's client refetches some 500 ms after an
-   * event — finds it done. Without boards nobody reads anything: a busy day with no supervisor
-   * costs no query.
+   * While boards are being asked for, what an event made stale is read at once (the events of
+   * EVENT_BATCH_MS together), so the next board — a supervisor's client refetches some 500 ms
+   * after an event — finds it done. Without boards nobody reads anything: a busy day with no
+   * supervisor costs no query.
    */
   private updateSoon() {
     const watched = this.watched;
@@ -207,7 +213,7 @@ export class DaySourceCache {
       this.update(watched.db, watched.now).catch(() => {
         // What was stale still is: the next board reads it.
       });
-    }, 0);
+    }, EVENT_BATCH_MS);
   }
 
   /** Names and settings read again without holding any board (they change without events). */
@@ -308,12 +314,26 @@ export class DaySourceCache {
       else byCampaign.set(i.campaignId, [i]);
     }
     const changedIds = new Set(stale.interactions);
+    // What each agent holds, moved by the rows that changed (not counted again over every row).
+    let held = reread ? undefined : heldCounts.get(source.interactions);
+    if (held) held = new Map(held);
+    const hold = (i: DayInteraction, by: number) => {
+      if (held && i.agentId && (i.state === 'assigned' || i.state === 'answered'))
+        held.set(i.agentId, (held.get(i.agentId) ?? 0) + by);
+    };
     for (const [id, list] of interactions) {
       const fresh = byCampaign.get(id) ?? [];
       if (fresh.length === 0 && !list.some((i) => changedIds.has(i.id))) continue;
-      const kept = list.filter((i) => !changedIds.has(i.id));
-      interactions.set(id, [...kept, ...fresh.filter((i) => inDay(i, since))]);
+      const kept: DayInteraction[] = [];
+      for (const i of list) {
+        if (changedIds.has(i.id)) hold(i, -1);
+        else kept.push(i);
+      }
+      const added = fresh.filter((i) => inDay(i, since));
+      for (const i of added) hold(i, 1);
+      interactions.set(id, [...kept, ...added]);
     }
+    if (held && sameKeys(interactions, source.interactions)) heldCounts.set(interactions, held);
     return withTeam(now.getTime(), campaigns, interactions, this.members, source);
   }
 }
@@ -354,6 +374,8 @@ function withTeam(
 
 /** What each agent holds now (assigned or answered), counted again only when a row changed. */
 function heldBy(interactions: Map<string, DayInteraction[]>, previous?: DaySource): Map<string, number> {
+  const known = heldCounts.get(interactions);
+  if (known) return known;
   const before = previous && heldCounts.get(previous.interactions);
   if (
     before &&
@@ -373,6 +395,10 @@ function heldBy(interactions: Map<string, DayInteraction[]>, previous?: DaySourc
 }
 
 const heldCounts = new WeakMap<Map<string, DayInteraction[]>, Map<string, number>>();
+
+function sameKeys(a: Map<string, unknown>, b: Map<string, unknown>): boolean {
+  return a.size === b.size && [...a.keys()].every((k) => b.has(k));
+}
 
 /** The team member last made of a member (the same member object is the same person, unchanged). */
 const teamMemberOf = new WeakMap<Member, TeamMember>();

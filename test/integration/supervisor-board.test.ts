@@ -503,5 +503,19 @@ describe('the shared day source', () => {
     );
     // Available while holding b (answered): busy.
     await expect.poll(async () => (await rowOfAna())?.status).toBe('busy');
+    // b completed (its event names it): she holds nothing more, available.
+    await t.store.withSession(async (q) => {
+      await q.query(`update interactions set state = 'completed', ended_at = $2 where id = $1`, [
+        ids.b,
+        clock,
+      ]);
+      await q.query(
+        `insert into interaction_transitions (interaction_id, state, at, agent_id) values ($1, 'completed', $2, $3)`,
+        [ids.b, clock, ana.user.id],
+      );
+    });
+    const [done] = await viewInteractions(t.store.db, [ids.b!]);
+    t.deps.emit({ type: 'interaction.changed', interaction: done!, previousAgentId: null });
+    await expect.poll(async () => (await rowOfAna())?.status).toBe('available');
   });
 });
