@@ -15,9 +15,18 @@ const at = (ms: number | undefined) => (ms === undefined ? null : new Date(ms));
 const threadOf = (e: { commentId: string; parentId?: string; isReply?: boolean }) =>
   e.isReply && e.parentId ? e.parentId : e.commentId;
 
-/** Makes sure the post a comment hangs on exists, so the thread always has its context row. */
+/** Makes sure the posts comments hang on exist, so every thread always has its context row. */
+async function ensurePosts(db: Database, pageAndPost: { pageId: string; postId: string }[]) {
+  const unique = new Map(pageAndPost.map((p) => [p.postId, { id: p.postId, pageId: p.pageId }]));
+  if (unique.size === 0) return;
+  await db
+    .insert(posts)
+    .values([...unique.values()])
+    .onConflictDoNothing();
+}
+
 async function ensurePost(db: Database, pageId: string, postId: string) {
-  await db.insert(posts).values({ id: postId, pageId }).onConflictDoNothing();
+  await ensurePosts(db, [{ pageId, postId }]);
 }
 
 /**
@@ -27,9 +36,46 @@ async function ensurePost(db: Database, pageId: string, postId: string) {
  * agent's name) only gain what the webhook adds.
  */
 export async function applyComment(db: Database, e: CommentAddedEvent | CommentEditedEvent) {
+  if (e.kind === 'comment.added') return applyCommentsAdded(db, [e]);
   await ensurePost(db, e.pageId, e.postId);
-  const edited = e.kind === 'comment.edited';
-  const base = {
+  const editedAt = at(e.createdAt)!;
+  const base = fieldsOf(e);
+  await db
+    .insert(comments)
+    .values({ ...base, editedAt })
+    .onConflictDoUpdate({
+      target: comments.id,
+      set: { message: e.message, photoUrl: base.photoUrl, videoUrl: base.videoUrl, editedAt },
+      where: or(isNull(comments.editedAt), lt(comments.editedAt, editedAt)),
+    });
+}
+
+/**
+ * Added comments, a webhook round's at once: their posts in one statement, the comments in one
+ * more. A comment named twice splits the statement (one upsert cannot touch a row twice), so each
+ * occurrence still fills only what the one before left missing, as one statement each would.
+ */
+export async function applyCommentsAdded(db: Database, events: CommentAddedEvent[]) {
+  if (events.length === 0) return;
+  await ensurePosts(db, events);
+  for (const run of runsOfDistinct(events, (e) => e.commentId)) {
+    await db
+      .insert(comments)
+      .values(run.map((e) => ({ ...fieldsOf(e), createdAt: at(e.createdAt) })))
+      .onConflictDoUpdate({
+        target: comments.id,
+        set: {
+          createdAt: sql`coalesce(${comments.createdAt}, excluded.created_at)`,
+          fromId: sql`coalesce(${comments.fromId}, excluded.from_id)`,
+          fromName: sql`coalesce(${comments.fromName}, excluded.from_name)`,
+          parentId: sql`coalesce(${comments.parentId}, excluded.parent_id)`,
+        },
+      });
+  }
+}
+
+function fieldsOf(e: CommentAddedEvent | CommentEditedEvent) {
+  return {
     id: e.commentId,
     pageId: e.pageId,
     postId: e.postId,
@@ -42,30 +88,25 @@ export async function applyComment(db: Database, e: CommentAddedEvent | CommentE
     photoUrl: e.photoUrl ?? null,
     videoUrl: e.videoUrl ?? null,
   };
-  if (!edited) {
-    await db
-      .insert(comments)
-      .values({ ...base, createdAt: at(e.createdAt) })
-      .onConflictDoUpdate({
-        target: comments.id,
-        set: {
-          createdAt: sql`coalesce(${comments.createdAt}, excluded.created_at)`,
-          fromId: sql`coalesce(${comments.fromId}, excluded.from_id)`,
-          fromName: sql`coalesce(${comments.fromName}, excluded.from_name)`,
-          parentId: sql`coalesce(${comments.parentId}, excluded.parent_id)`,
-        },
-      });
-    return;
+}
+
+/** Consecutive runs in which no key repeats, in order. */
+function runsOfDistinct<T>(items: T[], key: (item: T) => string): T[][] {
+  const runs: T[][] = [];
+  let run: T[] = [];
+  let keys = new Set<string>();
+  for (const item of items) {
+    const k = key(item);
+    if (keys.has(k)) {
+      runs.push(run);
+      run = [];
+      keys = new Set();
+    }
+    keys.add(k);
+    run.push(item);
   }
-  const editedAt = at(e.createdAt)!;
-  await db
-    .insert(comments)
-    .values({ ...base, editedAt })
-    .onConflictDoUpdate({
-      target: comments.id,
-      set: { message: e.message, photoUrl: base.photoUrl, videoUrl: base.videoUrl, editedAt },
-      where: or(isNull(comments.editedAt), lt(comments.editedAt, editedAt)),
-    });
+  if (run.length) runs.push(run);
+  return runs;
 }
 
 /** A removal is kept as a mark: the conversation's history stays whole. */

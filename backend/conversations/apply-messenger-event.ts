@@ -11,21 +11,30 @@ import { messengerMessages } from '../store/schema.ts';
 
 /** A customer's message or button tap; a postback is kept as a message whose text is its title. */
 export async function applyInbound(db: Database, e: MessageReceivedEvent | PostbackReceivedEvent) {
-  const isPostback = e.kind === 'postback.received';
-  const mid = e.mid ?? `postback:${e.dedupeKey}`;
+  await applyInbounds(db, [e]);
+}
+
+/** Many customers' messages in one statement (a webhook round's), each kept once per mid. */
+export async function applyInbounds(db: Database, events: (MessageReceivedEvent | PostbackReceivedEvent)[]) {
+  if (events.length === 0) return;
   await db
     .insert(messengerMessages)
-    .values({
-      mid,
-      pageId: e.pageId,
-      psid: e.psid,
-      direction: 'in',
-      text: isPostback ? (e.title ?? e.payload ?? null) : (e.text ?? null),
-      attachments: isPostback ? [] : e.attachments,
-      quickReplyPayload: isPostback ? (e.payload ?? null) : (e.quickReplyPayload ?? null),
-      replyToMid: isPostback ? null : (e.replyToMid ?? null),
-      sentAt: new Date(e.timestamp),
-    })
+    .values(
+      events.map((e) => {
+        const isPostback = e.kind === 'postback.received';
+        return {
+          mid: e.mid ?? `postback:${e.dedupeKey}`,
+          pageId: e.pageId,
+          psid: e.psid,
+          direction: 'in' as const,
+          text: isPostback ? (e.title ?? e.payload ?? null) : (e.text ?? null),
+          attachments: isPostback ? [] : e.attachments,
+          quickReplyPayload: isPostback ? (e.payload ?? null) : (e.quickReplyPayload ?? null),
+          replyToMid: isPostback ? null : (e.replyToMid ?? null),
+          sentAt: new Date(e.timestamp),
+        };
+      }),
+    )
     .onConflictDoNothing();
 }
 

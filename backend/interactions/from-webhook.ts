@@ -1,7 +1,7 @@
 import type { ActionableWebhookEvent } from '../facebook/webhook-events.ts';
 import type { Database } from '../store/database.ts';
 import { Changes } from './changes.ts';
-import { type FindCampaign, openOrJoin } from './open-interaction.ts';
+import { type CustomerWrote, type FindCampaign, type Opened, openOrJoinMany } from './open-interaction.ts';
 import { abandonRemovedThread } from './sweeps.ts';
 
 /**
@@ -14,46 +14,62 @@ export async function interactionEffects(
   receivedAt: Date,
   findCampaign?: FindCampaign,
 ): Promise<Changes> {
-  const changes = new Changes();
-  let opened: Awaited<ReturnType<typeof openOrJoin>> | undefined;
-  if (e.kind === 'comment.added' && !e.fromPage) {
-    opened = await openOrJoin(
-      db,
-      {
-        pageId: e.pageId,
-        channel: 'facebook',
-        threadKey: e.isReply ? e.parentId : e.commentId,
-        customerId: e.from?.id ?? null,
-        customerName: e.from?.name ?? null,
-        at: new Date(e.createdAt),
-      },
-      findCampaign,
-    );
-  } else if ((e.kind === 'message.received' || e.kind === 'postback.received') && !e.standby) {
-    opened = await openOrJoin(
-      db,
-      {
-        pageId: e.pageId,
-        channel: 'messenger',
-        threadKey: e.psid,
-        customerId: e.psid,
-        customerName: null,
-        at: new Date(e.timestamp),
-      },
-      findCampaign,
-    );
-  } else if (e.kind === 'comment.removed' && (!e.parentId || e.parentId === e.postId)) {
+  if (e.kind === 'comment.removed' && (!e.parentId || e.parentId === e.postId)) {
     return abandonRemovedThread(db, e.commentId, receivedAt);
   }
-  if (opened?.kind === 'queued') {
+  return customersWrote(db, [e], findCampaign);
+}
+
+/** Events that can only open or join interactions, a round's at once (one statement). */
+export async function customersWrote(
+  db: Database,
+  events: ActionableWebhookEvent[],
+  findCampaign?: FindCampaign,
+): Promise<Changes> {
+  const inputs = events.flatMap((e) => {
+    const input = customerWrote(e);
+    return input ? [input] : [];
+  });
+  const changes = new Changes();
+  if (inputs.length === 0) return changes;
+  for (const opened of await openOrJoinMany(db, inputs, findCampaign)) record(changes, opened);
+  return changes;
+}
+
+/** The customer's words an event carries, if it is one that brings work. */
+export function customerWrote(e: ActionableWebhookEvent): CustomerWrote | null {
+  if (e.kind === 'comment.added' && !e.fromPage) {
+    return {
+      pageId: e.pageId,
+      channel: 'facebook',
+      threadKey: e.isReply ? e.parentId : e.commentId,
+      customerId: e.from?.id ?? null,
+      customerName: e.from?.name ?? null,
+      at: new Date(e.createdAt),
+    };
+  }
+  if ((e.kind === 'message.received' || e.kind === 'postback.received') && !e.standby) {
+    return {
+      pageId: e.pageId,
+      channel: 'messenger',
+      threadKey: e.psid,
+      customerId: e.psid,
+      customerName: null,
+      at: new Date(e.timestamp),
+    };
+  }
+  return null;
+}
+
+function record(changes: Changes, opened: Opened) {
+  if (opened.kind === 'queued') {
     changes.change(opened.interactionId);
     changes.route.add(opened.campaignId);
-  } else if (opened?.kind === 'joined') {
+  } else if (opened.kind === 'joined') {
     changes.messages.push({
       id: opened.interactionId,
       agentId: opened.agentId,
       campaignId: opened.campaignId,
     });
   }
-  return changes;
 }

@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore } from '../../test/harness/test-store.ts';
 import type { Store } from '../store/database.ts';
 import { campaigns, interactions, interactionTransitions, pages, users } from '../store/schema.ts';
-import { openOrJoin } from './open-interaction.ts';
+import { openOrJoin, openOrJoinMany } from './open-interaction.ts';
 
 let store: Store;
 let campaignId: string;
@@ -79,5 +79,45 @@ describe('openOrJoin', () => {
     expect(
       await openOrJoin(store.db, { ...message('7003', '2026-03-02T10:00:00Z'), channel: 'facebook' }),
     ).toEqual({ kind: 'none' });
+  });
+
+  it('gives many messages at once the outcome of one call each, in order, in one statement', async () => {
+    const open = await openOrJoin(store.db, message('7010', '2026-03-02T09:00:00Z'));
+    const openId = open.kind === 'queued' ? open.interactionId : '';
+    const outcomes = await openOrJoinMany(store.db, [
+      message('7011', '2026-03-02T10:00:00Z'),
+      message('7010', '2026-03-02T10:00:01Z'),
+      { ...message('7012', '2026-03-02T10:00:02Z'), channel: 'facebook' },
+      message('7011', '2026-03-02T10:00:03Z'),
+      message('7013', '2026-03-02T10:00:04Z'),
+      message('7011', '2026-03-02T10:00:05Z'),
+    ]);
+    expect(outcomes.map((o) => o.kind)).toEqual(['queued', 'joined', 'none', 'joined', 'queued', 'joined']);
+    const id = (n: number) =>
+      outcomes[n]!.kind === 'none' ? '' : (outcomes[n] as { interactionId: string }).interactionId;
+    expect(id(1)).toBe(openId);
+    expect(id(3)).toBe(id(0));
+    expect(id(5)).toBe(id(0));
+    const rows = await store.db
+      .select()
+      .from(interactions)
+      .where(inArray(interactions.id, [id(0), id(1), id(4)]));
+    const row = (i: string) => rows.find((r) => r.id === i)!;
+    // The first message's time queues it, the last one's is the customer's last word.
+    expect(row(id(0))).toMatchObject({
+      state: 'queued',
+      firstQueuedAt: new Date('2026-03-02T10:00:00Z'),
+      lastCustomerAt: new Date('2026-03-02T10:00:05Z'),
+    });
+    expect(row(id(1))).toMatchObject({
+      firstQueuedAt: new Date('2026-03-02T09:00:00Z'),
+      lastCustomerAt: new Date('2026-03-02T10:00:01Z'),
+    });
+    // New interactions queue in the order their first messages came.
+    expect(row(id(0)).seq).toBeLessThan(row(id(4)).seq);
+    expect((await transitionsOf(id(0))).map((t) => [t.state, t.at])).toEqual([
+      ['queued', new Date('2026-03-02T10:00:00Z')],
+    ]);
+    expect((await transitionsOf(openId)).map((t) => t.state)).toEqual(['queued']);
   });
 });

@@ -11,6 +11,7 @@ import { unroutedEvents } from '../store/schema.ts';
 import { storableJson } from '../store/storable-json.ts';
 import { nextTurn } from '../workers/worker-loop.ts';
 import { applyEvent } from './apply-event.ts';
+import { EventBatch, isBatchable } from './event-batch.ts';
 
 const BATCH = 20;
 // A round holds its claimed deliveries (and, on PGlite, the one connection the ingress also needs)
@@ -68,6 +69,7 @@ export async function processDeliveries(
       events.flatMap((e) => (e.kind === 'ignored' ? [] : [e.dedupeKey])),
     );
     const campaignOf = memoCampaigns(t);
+    const batch = new EventBatch(t, campaignOf);
     let applied = 0;
     for (const { row, events } of parsed) {
       const receivedAt = new Date(row.received_at);
@@ -86,10 +88,17 @@ export async function processDeliveries(
           });
           continue;
         }
-        await applyEvent(t, event as ActionableWebhookEvent, receivedAt);
-        changes.merge(await interactionEffects(t, event as ActionableWebhookEvent, receivedAt, campaignOf));
+        const actionable = event as ActionableWebhookEvent;
+        if (isBatchable(actionable)) {
+          changes.merge(await batch.add(actionable));
+          continue;
+        }
+        changes.merge(await batch.flush());
+        await applyEvent(t, actionable, receivedAt);
+        changes.merge(await interactionEffects(t, actionable, receivedAt, campaignOf));
       }
     }
+    changes.merge(await batch.flush());
     await markDone(t, parsed);
   });
   return { more, changes };

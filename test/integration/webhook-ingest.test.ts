@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signWebhookBody } from '../../backend/facebook/webhook-signature.ts';
 import { savePage } from '../../backend/pages/page-store.ts';
+import { campaigns } from '../../backend/store/schema.ts';
 import { processDeliveries } from '../../backend/webhooks/process-deliveries.ts';
 import { sampleText } from '../harness/graph-samples.ts';
 import { createTestApp, type TestApp } from '../harness/test-app.ts';
@@ -211,6 +212,69 @@ describe('processing stored deliveries', () => {
     );
     expect(row).toMatchObject({ message: 'edited text', from_name: 'Carla Customer' });
     expect(row!.created_at).not.toBeNull();
+  });
+
+  it('applies the events of one body in their order, whatever kinds they mix', async () => {
+    const [campaign] = await t.store.db
+      .insert(campaigns)
+      .values({
+        name: 'Comments',
+        pageId: '1234567890321',
+        channel: 'facebook',
+        strategy: 'linear',
+        thresholds: { serviceLevel: 60, dropout: 900, chatTime: 1800, acd: 10 },
+      })
+      .returning({ id: campaigns.id });
+    const change = (commentId: string, verb: string, message: string, time: number) => ({
+      field: 'feed',
+      value: {
+        item: 'comment',
+        verb,
+        comment_id: commentId,
+        post_id: '1234567890321_556',
+        parent_id: '1234567890321_556',
+        from: { id: '434343', name: 'Dora Customer' },
+        created_time: time,
+        message,
+      },
+    });
+    // New comments are written together; the removal between them must still find the
+    // interaction its comment opened, and the comment after it is still new work.
+    await deliver(
+      JSON.stringify({
+        object: 'page',
+        entry: [
+          {
+            id: '1234567890321',
+            time: 1_767_000_300,
+            changes: [
+              change('556_1', 'add', 'first words', 1_767_000_100),
+              change('556_2', 'add', 'another comment', 1_767_000_150),
+              change('556_1', 'edited', 'second thoughts', 1_767_000_200),
+              change('556_2', 'remove', '', 1_767_000_220),
+              change('556_3', 'add', 'a third', 1_767_000_250),
+            ],
+          },
+        ],
+      }),
+    );
+    await drain();
+    const rows = await t.store.withSession((s) =>
+      s.query<{ id: string; message: string; edited: boolean; removed: boolean; state: string }>(
+        `select c.id, c.message, c.edited_at is not null as edited, c.removed_at is not null as removed, i.state
+         from comments c join interactions i on i.thread_key = c.id order by c.id`,
+      ),
+    );
+    expect(rows.map((r) => [r.id, r.message, r.edited, r.removed, r.state])).toEqual([
+      ['556_1', 'second thoughts', true, false, 'queued'],
+      ['556_2', 'another comment', false, true, 'abandoned'],
+      ['556_3', 'a third', false, false, 'queued'],
+    ]);
+    expect(await count('posts')).toBe(1);
+    await t.store.withSession((s) =>
+      s.exec(`delete from interaction_transitions; delete from interactions;
+        delete from campaigns where id = '${campaign!.id}'`),
+    );
   });
 
   it('keeps events for a Page that is not linked, without failing the delivery', async () => {
