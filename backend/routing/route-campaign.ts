@@ -1,16 +1,18 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { InteractionView } from '../../shared/api/interactions.ts';
 import { decide } from '../domain/routing/strategies.ts';
 import type { Candidate, StrategyName } from '../domain/routing/types.ts';
 import { isOpen } from '../domain/schedule/is-open.ts';
 import { startOfLocalDay } from '../domain/schedule/local-day.ts';
 import type { ScheduleRow } from '../domain/schedule/types.ts';
+import { type InteractionRow, viewOfRow } from '../interactions/interaction-view.ts';
 import { recordTransitions } from '../interactions/transitions.ts';
 import type { Database } from '../store/database.ts';
 import { campaigns, interactionOffers, interactions } from '../store/schema.ts';
 import { loadCandidates } from './load-candidates.ts';
 
 export type RoutingOutcome =
-  | { kind: 'assigned'; interactionId: string; agentId: string }
+  | { kind: 'assigned'; interactionId: string; agentId: string; view?: InteractionView }
   | { kind: 'offered'; interactionId: string; agentIds: string[] };
 
 const MAX_PER_ROUND = 500;
@@ -32,9 +34,6 @@ export async function routeCampaign(
   now: Date,
   random: () => number,
 ): Promise<RoutingOutcome[]> {
-  // Most rounds follow a completion with nothing waiting: they need neither the lock nor a
-  // transaction. Work queued after this look routes itself (its arrival asks for a round).
-  if (!(await hasQueued(db, campaignId))) return [];
   return db.transaction(async (tx) => {
     const t = tx as unknown as Database;
     // NO KEY UPDATE: rounds (and ringall accepts) of one campaign still go one at a time, but new
@@ -73,26 +72,30 @@ export async function routeCampaign(
           : { kind: 'offered', interactionId: head.id, agentIds: decision.agentIds },
       );
     }
-    await saveOutcomes(t, outcomes, now);
-    if (cursor.lastAgentId !== c.lastAgentId) {
-      await t.update(campaigns).set({ lastAgentId: cursor.lastAgentId }).where(eq(campaigns.id, campaignId));
-    }
-    return outcomes;
+    const views = await saveOutcomes(
+      t,
+      c.id,
+      outcomes,
+      now,
+      cursor.lastAgentId !== c.lastAgentId ? cursor : null,
+    );
+    return outcomes.map((o) => (o.kind === 'assigned' ? { ...o, view: views.get(o.interactionId) } : o));
   });
 }
 
-async function hasQueued(db: Database, campaignId: string): Promise<boolean> {
-  const [head] = await db
-    .select({ id: interactions.id })
-    .from(interactions)
-    .where(and(eq(interactions.campaignId, campaignId), eq(interactions.state, 'queued')))
-    .limit(1);
-  return head !== undefined;
-}
-
-/** The round's decisions in a few statements: assignments, offers, and every transition. */
-async function saveOutcomes(t: Database, outcomes: RoutingOutcome[], now: Date) {
-  if (outcomes.length === 0) return;
+/**
+ * The round's decisions in few statements: the assignments with their transitions and the
+ * campaign's round-robin cursor in one (which returns the assigned interactions as agents see
+ * them, so publishing reads nothing again), and the ringall offers in three.
+ */
+async function saveOutcomes(
+  t: Database,
+  campaignId: string,
+  outcomes: RoutingOutcome[],
+  now: Date,
+  cursor: { lastAgentId: string | null } | null,
+): Promise<Map<string, InteractionView>> {
+  const views = new Map<string, InteractionView>();
   const assigned = outcomes.filter((o) => o.kind === 'assigned');
   const offered = outcomes.filter((o) => o.kind === 'offered');
   if (assigned.length) {
@@ -100,8 +103,24 @@ async function saveOutcomes(t: Database, outcomes: RoutingOutcome[], now: Date) 
       assigned.map((o) => sql`(${o.interactionId}::uuid, ${o.agentId}::uuid)`),
       sql`, `,
     );
-    await t.execute(sql`update interactions i set state = 'assigned', agent_id = v.agent_id, assigned_at = ${now}
-      from (values ${rows}) as v(id, agent_id) where i.id = v.id`);
+    const moveCursor = cursor
+      ? sql`, moved as (update campaigns set last_agent_id = ${cursor.lastAgentId} where id = ${campaignId})`
+      : sql``;
+    const result = await t.execute(sql`
+      with done as (
+        update interactions i set state = 'assigned', agent_id = v.agent_id, assigned_at = ${now}
+        from (values ${rows}) as v(id, agent_id) where i.id = v.id
+        returning i.*
+      ), step as (
+        insert into interaction_transitions (interaction_id, state, at, agent_id)
+        select id, 'assigned', ${now}::timestamptz, agent_id from done
+      )${moveCursor}
+      select done.*, c.name as campaign_name, p.name as page_name
+      from done join campaigns c on c.id = done.campaign_id join pages p on p.id = done.page_id`);
+    for (const row of (result as unknown as { rows: InteractionRow[] }).rows)
+      views.set(row.id, viewOfRow(row));
+  } else if (cursor) {
+    await t.update(campaigns).set({ lastAgentId: cursor.lastAgentId }).where(eq(campaigns.id, campaignId));
   }
   if (offered.length) {
     await t
@@ -120,13 +139,15 @@ async function saveOutcomes(t: Database, outcomes: RoutingOutcome[], now: Date) 
           o.agentIds.map((agentId) => ({ interactionId: o.interactionId, agentId, offeredAt: now })),
         ),
       );
+    await recordTransitions(
+      t,
+      offered.map((o) => ({
+        interactionId: o.interactionId,
+        state: 'offered',
+        at: now,
+        note: o.agentIds.join(','),
+      })),
+    );
   }
-  await recordTransitions(
-    t,
-    outcomes.map((o) =>
-      o.kind === 'assigned'
-        ? { interactionId: o.interactionId, state: 'assigned', at: now, agentId: o.agentId }
-        : { interactionId: o.interactionId, state: 'offered', at: now, note: o.agentIds.join(',') },
-    ),
-  );
+  return views;
 }

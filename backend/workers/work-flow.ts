@@ -33,8 +33,10 @@ export function startWorkFlow(deps: {
     const outcomes = await routeCampaign(deps.db, campaignId, deps.now(), deps.random);
     const changes = new Changes();
     for (const o of outcomes) {
-      if (o.kind === 'assigned') changes.change(o.interactionId);
-      else changes.offered.push({ id: o.interactionId, agentIds: o.agentIds });
+      if (o.kind === 'assigned') {
+        changes.change(o.interactionId);
+        if (o.view) changes.known(o.view);
+      } else changes.offered.push({ id: o.interactionId, agentIds: o.agentIds });
     }
     await publishChanges(deps.db, deps.emit, changes);
   };
@@ -44,9 +46,12 @@ export function startWorkFlow(deps: {
     logger: deps.logger,
     round: async () => {
       // Queues first: freed capacity is used at once, whatever the timers do after.
-      const batch = [...pending];
+      const asked = [...pending];
       pending.clear();
-      for (const id of batch) await route(id);
+      // One look for all of them: most asks follow a completion or a status change with nothing
+      // waiting, and need neither a round's lock nor its transaction. Work queued after this look
+      // asks for a round of its own.
+      for (const id of await withQueuedWork(deps.db, asked)) await route(id);
       const now = deps.now();
       if (now.getTime() - lastTick >= deps.tickMs) {
         lastTick = now.getTime();
@@ -73,4 +78,19 @@ export function startWorkFlow(deps: {
     },
     stop: () => router.stop(),
   };
+}
+
+async function withQueuedWork(db: Database, campaignIds: string[]): Promise<string[]> {
+  if (campaignIds.length === 0) return [];
+  // One probe of the queue index per campaign, however long its queue.
+  const result = await db.execute(
+    sql`select c.id as campaign_id from (values ${sql.join(
+      campaignIds.map((id) => sql`(${id}::uuid)`),
+      sql`, `,
+    )}) as c(id) where exists (select 1 from interactions i where i.campaign_id = c.id and i.state = 'queued')`,
+  );
+  const waiting = new Set(
+    (result as unknown as { rows: { campaign_id: string }[] }).rows.map((r) => r.campaign_id),
+  );
+  return campaignIds.filter((id) => waiting.has(id));
 }
