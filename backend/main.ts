@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig } from './config.ts';
+import { bufferedLines } from './log/line-writer.ts';
 import { createLogger, errorFields } from './log/logger.ts';
 import { startServer } from './server.ts';
 
@@ -18,7 +19,7 @@ try {
   throw err;
 }
 
-const logger = createLogger(config.logLevel);
+const logger = createLogger(config.logLevel, bufferedLines().write);
 
 try {
   const server = await startServer(config, logger);
