@@ -43,30 +43,30 @@ export async function processDeliveries(
   const changes = new Changes();
   await db.transaction(async (tx) => {
     const t = tx as unknown as Database;
-    const locked = await t.execute(sql`
-      select id, octet_length(body) as bytes from webhook_deliveries
-      where status = 'pending' order by id limit ${BATCH} for update skip locked`);
-    const candidates = (locked as unknown as { rows: { id: number; bytes: number }[] }).rows;
-    if (candidates.length === 0) return;
-    let bytes = 0;
-    const taken = candidates.filter((c) => {
-      bytes += Number(c.bytes);
-      return c === candidates[0] || bytes <= ROUND_BYTES;
-    });
-    // Locked but not taken: released at commit, still pending, first in the next round.
-    more = taken.length < candidates.length || candidates.length === BATCH;
+    // Claimed and read in one statement: up to BATCH pending deliveries are locked, and as many as
+    // fit in ROUND_BYTES (at least one) are taken. Locked but not taken: released at commit, still
+    // pending, first in the next round.
     const result = await t.execute(sql`
-      select id, body, received_at from webhook_deliveries where id in (${sql.join(
-        taken.map((c) => sql`${c.id}`),
-        sql`, `,
-      )}) order by id`);
-    const rows = (result as unknown as { rows: Claimed[] }).rows;
+      with candidates as (
+        select id, octet_length(body) as bytes from webhook_deliveries
+        where status = 'pending' order by id limit ${BATCH} for update skip locked
+      ), sized as (
+        select id, row_number() over (order by id) as n, sum(bytes) over (order by id) as total,
+          count(*) over () as locked
+        from candidates
+      )
+      select d.id, d.body, d.received_at, s.locked from sized s join webhook_deliveries d on d.id = s.id
+      where s.n = 1 or s.total <= ${ROUND_BYTES} order by d.id`);
+    const rows = (result as unknown as { rows: (Claimed & { locked: number | string })[] }).rows;
+    if (rows.length === 0) return;
+    const locked = Number(rows[0]!.locked);
+    more = rows.length < locked || locked === BATCH;
     const parsed = rows.map((row) => ({ row, ...normalize(row, logger) }));
     const events = parsed.flatMap((p) => p.events);
-    const linked = await linkedPages(t, events);
-    const fresh = await firstTimes(
+    const { linked, fresh } = await firstTimesAndLinkedPages(
       t,
       events.flatMap((e) => (e.kind === 'ignored' ? [] : [e.dedupeKey])),
+      [...new Set(events.map((e) => e.pageId))],
     );
     const campaignOf = memoCampaigns(t);
     const batch = new EventBatch(t, campaignOf);
@@ -133,32 +133,42 @@ async function markDone(db: Database, parsed: { row: Claimed; error: string | nu
     processed_at = now(), error = v.error from (values ${values}) as v(id, status, error) where d.id = v.id`);
 }
 
-async function linkedPages(db: Database, events: WebhookEvent[]): Promise<Set<string>> {
-  const ids = [...new Set(events.map((e) => e.pageId))];
-  if (ids.length === 0) return new Set();
-  const result = await db.execute(
-    sql`select id from pages where id in (${sql.join(
-      ids.map((id) => sql`${id}`),
-      sql`, `,
-    )})`,
-  );
-  return new Set((result as unknown as { rows: { id: string }[] }).rows.map((r) => r.id));
-}
-
-/** Records the dedupe keys; returns those seen for the first time (not a redelivery nor a duplicate). */
-async function firstTimes(db: Database, keys: string[]): Promise<Set<string>> {
+/**
+ * Records the dedupe keys and returns those seen for the first time (not a redelivery nor a
+ * duplicate), with which of the round's Pages are linked: one statement for both in most rounds.
+ */
+async function firstTimesAndLinkedPages(
+  db: Database,
+  keys: string[],
+  pageIds: string[],
+): Promise<{ fresh: Set<string>; linked: Set<string> }> {
   const fresh = new Set<string>();
+  const linked = new Set<string>();
   const unique = [...new Set(keys)];
-  for (let from = 0; from < unique.length; from += KEYS_PER_STATEMENT) {
-    const chunk = unique.slice(from, from + KEYS_PER_STATEMENT);
-    const result = await db.execute(sql`insert into processed_events (dedupe_key)
-      values ${sql.join(
-        chunk.map((k) => sql`(${k})`),
+  const pages = pageIds.length
+    ? sql`select 'page' as kind, id as value from pages where id in (${sql.join(
+        pageIds.map((id) => sql`${id}`),
         sql`, `,
-      )} on conflict do nothing returning dedupe_key`);
-    for (const r of (result as unknown as { rows: { dedupe_key: string }[] }).rows) fresh.add(r.dedupe_key);
+      )})`
+    : undefined;
+  for (let from = 0; from === 0 || from < unique.length; from += KEYS_PER_STATEMENT) {
+    const chunk = unique.slice(from, from + KEYS_PER_STATEMENT);
+    const alsoPages = from === 0 ? pages : undefined;
+    if (chunk.length === 0 && !alsoPages) break;
+    const result = await db.execute(
+      chunk.length === 0
+        ? alsoPages!
+        : sql`with inserted as (insert into processed_events (dedupe_key)
+          values ${sql.join(
+            chunk.map((k) => sql`(${k})`),
+            sql`, `,
+          )} on conflict do nothing returning dedupe_key)
+          select 'fresh' as kind, dedupe_key as value from inserted${alsoPages ? sql` union all ${alsoPages}` : sql``}`,
+    );
+    for (const r of (result as unknown as { rows: { kind: string; value: string }[] }).rows)
+      (r.kind === 'fresh' ? fresh : linked).add(r.value);
   }
-  return fresh;
+  return { fresh, linked };
 }
 
 /** The enabled campaign of a Page and channel, looked up once per round. */
