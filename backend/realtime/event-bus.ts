@@ -20,9 +20,6 @@ interface Pending {
   reject(err: unknown): void;
 }
 
-/** How long events wait to share a NOTIFY to the other instances (this one hears them at once). */
-const NOTIFY_WINDOW_MS = 5;
-
 /** What travels in a NOTIFY: the sending instance, so it can skip its own, and its events in order. */
 interface Envelope {
   from: string;
@@ -31,11 +28,12 @@ interface Envelope {
 
 /**
  * Listeners of this instance hear an event on the next microtask, through JSON as a NOTIFY would
- * carry it; the other instances on the same PostgreSQL hear it through NOTIFY. Events published
- * within NOTIFY_WINDOW_MS travel together, in order, in as few NOTIFYs as fit (8000 bytes each):
- * a busy instance publishes hundreds of events a second, and a database round trip for each cost
- * more than any other statement of the webhook-to-agent path (bench e2e). Each instance skips the
- * NOTIFYs it sent itself, since it heard those events already. On embedded PGlite the database
+ * carry it, without waiting for a round trip through the database; the other instances on the
+ * same PostgreSQL hear it through NOTIFY, which skips the instance that sent it. Events published
+ * in the same turn travel together, in order, in as few NOTIFYs as fit (8000 bytes each). The
+ * NOTIFY is sent at once rather than gathered over a few milliseconds: the use case has committed
+ * and may answer its client next, and an instance killed in between must not have kept an event
+ * only to itself (the two-instance reliability test kills one mid-load). On embedded PGlite the database
  * belongs to this one process (the data dir is locked), so there is nobody else to tell.
  */
 export async function createEventBus(store: Store, logger: Logger): Promise<EventBus> {
@@ -77,7 +75,7 @@ export async function createEventBus(store: Store, logger: Logger): Promise<Even
     if (events) deliver(events);
   };
 
-  // To the other instances: what NOTIFY_WINDOW_MS published, in as few NOTIFYs as fit.
+  // To the other instances: what this turn published, in as few NOTIFYs as fit.
   let queue: Pending[] = [];
   let flushing = false;
   const head = `{"from":${JSON.stringify(self)},"events":[`;
@@ -123,7 +121,7 @@ export async function createEventBus(store: Store, logger: Logger): Promise<Even
         queue.push({ payload, bytes, resolve, reject });
         if (!flushing) {
           flushing = true;
-          setTimeout(() => void flush(), NOTIFY_WINDOW_MS);
+          queueMicrotask(() => void flush());
         }
       });
     },
