@@ -131,4 +131,56 @@ describe('complete', () => {
       code: 'GONE',
     });
   });
+
+  it('completes many at once, each with its own answer, as if one at a time', async () => {
+    const open = await store.db
+      .insert(interactions)
+      .values(
+        Array.from({ length: 6 }, (_, n) => ({
+          campaignId,
+          pageId: '104857600000010',
+          channel: 'facebook' as const,
+          threadKey: `many_${n}`,
+          state: 'answered' as const,
+          agentId: n % 2 ? bea : ana,
+          firstQueuedAt: new Date('2026-03-02T11:00:00Z'),
+        })),
+      )
+      .returning({ id: interactions.id, agentId: interactions.agentId });
+    const at = new Date('2026-03-02T11:30:00Z');
+    // All asked in the same turn: the first goes alone, the others share the next statement.
+    const answers = await Promise.all([
+      ...open.slice(0, 5).map((i, n) => complete(store.db, i.id, i.agentId!, `done ${n}`, at)),
+      complete(store.db, open[2]!.id, open[2]!.agentId!, 'again', at),
+      complete(store.db, open[3]!.id, ana, undefined, at),
+      // Someone else first, then its owner: the owner still completes it.
+      complete(store.db, open[5]!.id, ana, 'not hers', at),
+      complete(store.db, open[5]!.id, open[5]!.agentId!, 'done 5', at),
+    ]);
+    expect(answers.map((a) => (a.ok ? 'ok' : a.code))).toEqual([
+      'ok',
+      'ok',
+      'ok',
+      'ok',
+      'ok',
+      'GONE',
+      'NOT_YOURS',
+      'NOT_YOURS',
+      'ok',
+    ]);
+    for (const [n, i] of open.entries()) {
+      const answer = answers[n === 5 ? 8 : n]!;
+      expect(answer.ok && answer.changes.views.get(i.id)).toMatchObject({
+        state: 'completed',
+        agentId: i.agentId,
+      });
+      const [row] = await store.db.select().from(interactions).where(eq(interactions.id, i.id));
+      expect(row).toMatchObject({ state: 'completed', disposition: `done ${n}`, endedAt: at });
+      const steps = await store.db
+        .select()
+        .from(interactionTransitions)
+        .where(eq(interactionTransitions.interactionId, i.id));
+      expect(steps.map((t) => [t.state, t.agentId, t.note])).toEqual([['completed', i.agentId, `done ${n}`]]);
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../store/database.ts';
+import { groupCommit } from '../store/group-commit.ts';
 import { interactionOffers, interactions, interactionTransitions } from '../store/schema.ts';
 import { Changes } from './changes.ts';
 import { type InteractionRow, viewOfRow } from './interaction-view.ts';
@@ -77,42 +78,99 @@ async function wasOfferedTo(db: Database, interactionId: string, agentId: string
  * the locked row, so two completions, or a completion racing a re-queue, cannot both win), and
  * answers the interaction as it now is and whether the campaign has work waiting: the events need
  * no second read, and a campaign with an empty queue needs no routing round. Only a refusal reads
- * the row again, to say why.
+ * the row again, to say why. Completions that arrive while one is being written (agents closing
+ * work as fast as it comes) share the next statement: see `groupCommit`.
  */
-export async function complete(
+export function complete(
   db: Database,
   interactionId: string,
   agentId: string,
   disposition: string | undefined,
   now: Date,
 ): Promise<Result> {
-  const note = disposition ?? null;
+  let run = completers.get(db);
+  if (!run) {
+    run = groupCommit((asked: Completion[]) => completeMany(db, asked), 200);
+    completers.set(db, run);
+  }
+  return run({ interactionId, agentId, note: disposition ?? null, at: now });
+}
+
+interface Completion {
+  interactionId: string;
+  agentId: string;
+  note: string | null;
+  at: Date;
+}
+
+const completers = new WeakMap<Database, (c: Completion) => Promise<Result>>();
+
+/**
+ * As many completions as one statement each, in order: an interaction asked twice goes in a
+ * second statement after the first, so the later asker finds what the earlier one did.
+ */
+async function completeMany(db: Database, asked: Completion[]): Promise<Result[]> {
+  const results = new Map<Completion, Result>();
+  let left = asked;
+  while (left.length) {
+    const seen = new Set<string>();
+    const now: Completion[] = [];
+    const later: Completion[] = [];
+    for (const c of left) {
+      if (seen.has(c.interactionId)) later.push(c);
+      else {
+        seen.add(c.interactionId);
+        now.push(c);
+      }
+    }
+    for (const [n, result] of (await completeDistinct(db, now)).entries()) results.set(now[n]!, result);
+    left = later;
+  }
+  return asked.map((c) => results.get(c)!);
+}
+
+/** Completions of different interactions, in one statement. */
+async function completeDistinct(db: Database, asked: Completion[]): Promise<Result[]> {
+  const values = sql.join(
+    asked.map(
+      (c) => sql`(${c.interactionId}::uuid, ${c.agentId}::uuid, ${c.note}::text, ${c.at}::timestamptz)`,
+    ),
+    sql`, `,
+  );
   const result = await db.execute(sql`
-    with done as (
-      update interactions set state = 'completed', ended_at = ${now}, disposition = ${note}
-      where id = ${interactionId} and agent_id = ${agentId} and state in ('assigned', 'answered')
-      returning *
+    with v (id, agent_id, note, at) as (values ${values}),
+    done as (
+      update interactions i set state = 'completed', ended_at = v.at, disposition = v.note
+      from v where i.id = v.id and i.agent_id = v.agent_id and i.state in ('assigned', 'answered')
+      returning i.*
     ), step as (
       insert into interaction_transitions (interaction_id, state, at, agent_id, actor_id, note)
-      select id, 'completed', ${now}::timestamptz, ${agentId}::uuid, ${agentId}::uuid, ${note}::text from done
+      select id, 'completed', ended_at, agent_id, agent_id, disposition from done
     )
     select done.*, c.name as campaign_name, p.name as page_name,
       exists (select 1 from interactions q where q.campaign_id = done.campaign_id and q.state = 'queued') as waiting
     from done join campaigns c on c.id = done.campaign_id join pages p on p.id = done.page_id`);
-  const [done] = (result as unknown as { rows: (InteractionRow & { waiting: boolean })[] }).rows;
-  if (!done) {
+  const rows = (result as unknown as { rows: (InteractionRow & { waiting: boolean })[] }).rows;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const results: Result[] = [];
+  for (const c of asked) {
+    const done = byId.get(c.interactionId);
+    if (done) {
+      const changes = new Changes();
+      changes.change(c.interactionId);
+      changes.known(viewOfRow(done));
+      if (done.waiting) changes.route.add(done.campaign_id);
+      results.push({ ok: true, changes });
+      continue;
+    }
     const [i] = await db
       .select({ agentId: interactions.agentId })
       .from(interactions)
-      .where(eq(interactions.id, interactionId));
-    if (!i) return { ok: false, code: 'NOT_FOUND' };
-    return { ok: false, code: i.agentId === agentId ? 'GONE' : 'NOT_YOURS' };
+      .where(eq(interactions.id, c.interactionId));
+    if (!i) results.push({ ok: false, code: 'NOT_FOUND' });
+    else results.push({ ok: false, code: i.agentId === c.agentId ? 'GONE' : 'NOT_YOURS' });
   }
-  const changes = new Changes();
-  changes.change(interactionId);
-  changes.known(viewOfRow(done));
-  if (done.waiting) changes.route.add(done.campaign_id);
-  return { ok: true, changes };
+  return results;
 }
 
 /** The first agent reply makes it answered (once). */
