@@ -13,6 +13,7 @@ import { emitter } from './realtime/emit.ts';
 import { createEventBus, type EventBus } from './realtime/event-bus.ts';
 import { openStore, type Store } from './store/database.ts';
 import { migrate } from './store/migrate.ts';
+import { createIngressLoad, processingDeferralMs } from './webhooks/ingress-load.ts';
 import { processDeliveries } from './webhooks/process-deliveries.ts';
 import { checkAllPages } from './workers/health-checker.ts';
 import { startPgliteStatistics } from './workers/pglite-statistics.ts';
@@ -59,13 +60,19 @@ export async function startServer(config: Config, logger: Logger, opts: ServerOp
     const emit = emitter(bus, logger);
     const flow = startWorkFlow({ db, emit, logger, now, random, tickMs: config.routingTickMs });
     flows.push(flow);
+    const ingress = createIngressLoad();
+    let lastRoundMs = 0;
     const webhookWorker = startWorker({
       name: 'webhooks',
       idleMs: 2_000,
       logger,
       round: async () => {
+        // The ingress first (ingress-load.ts): during a flood of webhooks processing waits, a bounded time.
+        await ingress.whenNotFlooded(processingDeferralMs(lastRoundMs));
+        const started = performance.now();
         const { more, changes } = await processDeliveries(db, logger);
         await flow.settle(changes);
+        lastRoundMs = performance.now() - started;
         return more;
       },
     });
@@ -93,6 +100,7 @@ export async function startServer(config: Config, logger: Logger, opts: ServerOp
       emit,
       settle: flow.settle,
       wake: (w) => (w === 'webhooks' ? webhookWorker : outboxWorker).wake(),
+      ingress,
     };
     const app = createApp(deps);
     const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });

@@ -5,6 +5,7 @@ import type { Changes } from '../interactions/changes.ts';
 import type { Logger } from '../log/logger.ts';
 import type { EventBus } from '../realtime/event-bus.ts';
 import type { Store } from '../store/database.ts';
+import type { IngressLoad } from '../webhooks/ingress-load.ts';
 
 /** What every route and use case may reach: the store, the clock, configuration, logger and Facebook. */
 export interface AppDeps {
@@ -20,4 +21,6 @@ export interface AppDeps {
   settle: (changes: Changes) => Promise<void>;
   /** Wakes the background workers (webhook processor, outbox sender) after a write. */
   wake: (worker: 'webhooks' | 'outbox') => void;
+  /** Webhook POSTs being handled: processing gives way to a flood of them. */
+  ingress: IngressLoad;
 }

@@ -1,5 +1,5 @@
+import { sql } from 'drizzle-orm';
 import type { Database } from '../store/database.ts';
-import { webhookDeliveries } from '../store/schema.ts';
 
 // One statement stays well under the body limits of both drivers, whatever Meta batches.
 const MAX_ROWS = 200;
@@ -12,7 +12,12 @@ interface Waiting {
   reject(err: unknown): void;
 }
 
-const queues = new WeakMap<Database, { waiting: Waiting[]; writing: boolean }>();
+interface Queue {
+  waiting: Waiting[];
+  writing: boolean;
+}
+
+const queues = new WeakMap<Database, Queue>();
 
 /**
  * Durably records a verified body, exactly as received; processing happens later, elsewhere.
@@ -31,12 +36,16 @@ export function storeDelivery(db: Database, body: string, now: Date): Promise<vo
     q.waiting.push({ body, receivedAt: now, resolve, reject });
     if (!q.writing) {
       q.writing = true;
-      void write(db, q);
+      // The first write waits for the end of this turn of the event loop: the other requests whose
+      // bodies were read in it join the same statement. On PGlite a write runs on this thread and
+      // never lets a request in until it commits, so without this each body was a statement of its
+      // own (320 inserts for 320 bodies in the bench; ~80 with it).
+      setImmediate(() => void write(db, q));
     }
   });
 }
 
-async function write(db: Database, q: { waiting: Waiting[]; writing: boolean }) {
+async function write(db: Database, q: Queue) {
   while (q.waiting.length) {
     let bytes = 0;
     let n = 0;
@@ -50,13 +59,21 @@ async function write(db: Database, q: { waiting: Waiting[]; writing: boolean }) 
     }
     const batch = q.waiting.splice(0, n);
     try {
-      await db
-        .insert(webhookDeliveries)
-        .values(batch.map((w) => ({ body: w.body, receivedAt: w.receivedAt })));
+      await insertBodies(db, batch);
       for (const w of batch) w.resolve();
     } catch (err) {
       for (const w of batch) w.reject(err);
     }
   }
   q.writing = false;
+}
+
+/** Only the two columns a delivery brings: the rest are the table's defaults. */
+function insertBodies(db: Database, batch: Waiting[]) {
+  return db.execute(
+    sql`insert into webhook_deliveries (body, received_at) values ${sql.join(
+      batch.map((w) => sql`(${w.body}, ${w.receivedAt})`),
+      sql`, `,
+    )}`,
+  );
 }

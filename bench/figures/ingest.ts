@@ -98,14 +98,12 @@ async function processedEvents(db: BenchDatabase): Promise<number> {
 async function rawInserts(db: BenchDatabase, bodies: string[]): Promise<number> {
   const store: Store = await db.open();
   try {
-    await store.db.execute(
-      sql`create table bench_raw_deliveries (like webhook_deliveries including defaults including constraints)`,
-    );
+    // The same shape as webhook_deliveries, its primary key and index included: the ingress pays for them.
+    await store.db.execute(sql`create table bench_raw_deliveries (like webhook_deliveries including all)`);
     const batches: string[][] = [];
     for (let i = 0; i < bodies.length; i += ROWS_PER_RAW_INSERT)
       batches.push(bodies.slice(i, i + ROWS_PER_RAW_INSERT));
-    const t0 = performance.now();
-    await mapLimit(batches, CONCURRENCY, async (batch) => {
+    const insert = async (batch: string[]) => {
       const now = new Date();
       await store.db.execute(
         sql`insert into bench_raw_deliveries (body, received_at) values ${sql.join(
@@ -113,7 +111,12 @@ async function rawInserts(db: BenchDatabase, bodies: string[]): Promise<number> 
           sql`, `,
         )}`,
       );
-    });
+    };
+    // Not timed, as the ingress's warm-up bodies are not: the pool's connections are opened (on
+    // PostgreSQL each is a new server process) and the statement is planned once on each.
+    await mapLimit(batches.slice(0, CONCURRENCY), CONCURRENCY, insert);
+    const t0 = performance.now();
+    await mapLimit(batches, CONCURRENCY, insert);
     const rate = (bodies.length * ENTRIES_PER_BODY) / ((performance.now() - t0) / 1000);
     await store.db.execute(sql`drop table bench_raw_deliveries`);
     return rate;

@@ -11,6 +11,7 @@ import { emitter } from '../../backend/realtime/emit.ts';
 import { createEventBus } from '../../backend/realtime/event-bus.ts';
 import type { Store } from '../../backend/store/database.ts';
 import type { UserRow } from '../../backend/store/schema.ts';
+import { createIngressLoad } from '../../backend/webhooks/ingress-load.ts';
 import type { Role } from '../../shared/api/users.ts';
 import { TEST_FB_ENV } from './test-facebook-env.ts';
 import { createTestStore } from './test-store.ts';
@@ -55,6 +56,7 @@ export async function createTestApp(
     emit: emitter(events, logger),
     settle: async (changes) => publishChanges(store.db, emitter(events, logger), changes),
     wake: (w) => wakes.push(w),
+    ingress: createIngressLoad(),
   };
   const app = createApp(deps);
   return {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signWebhookBody } from '../../backend/facebook/webhook-signature.ts';
 import { savePage } from '../../backend/pages/page-store.ts';
 import { campaigns } from '../../backend/store/schema.ts';
+import { createIngressLoad, FLOOD_BYTES } from '../../backend/webhooks/ingress-load.ts';
 import { processDeliveries } from '../../backend/webhooks/process-deliveries.ts';
 import { sampleText } from '../harness/graph-samples.ts';
 import { createTestApp, type TestApp } from '../harness/test-app.ts';
@@ -340,6 +341,30 @@ describe('storing and processing under load', () => {
       s.query<{ body: string }>('select body from webhook_deliveries order by id'),
     );
     expect(stored.map((r) => r.body)).toEqual(bodies);
+  });
+
+  it('tells the ingress load of each signed body: batched ones make a flood, single events and forgeries never do', async () => {
+    t.deps.ingress = createIngressLoad();
+    const single = sampleText('messenger-text.json');
+    for (let i = 0; i < 20; i++) expect((await deliver(single)).status).toBe(200);
+    expect(t.deps.ingress.flooded()).toBe(false);
+    const entry = JSON.parse(single).entry[0];
+    const batched = JSON.stringify({
+      object: 'page',
+      entry: Array.from({ length: 100 }, (_, k) => ({
+        ...entry,
+        messaging: [
+          { ...entry.messaging[0], message: { ...entry.messaging[0].message, mid: `m_flood_${k}` } },
+        ],
+      })),
+    });
+    const needed = Math.ceil(FLOOD_BYTES / batched.length);
+    for (let i = 0; i < needed; i++) expect((await deliver(batched, sign('forged'))).status).toBe(401);
+    expect(t.deps.ingress.flooded()).toBe(false);
+    for (let i = 0; i < needed - 1; i++) expect((await deliver(batched)).status).toBe(200);
+    expect(t.deps.ingress.flooded()).toBe(false);
+    expect((await deliver(batched)).status).toBe(200);
+    expect(t.deps.ingress.flooded()).toBe(true);
   });
 
   it('takes large bodies a few per round, and reports more work until all are processed', async () => {

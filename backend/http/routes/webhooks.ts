@@ -33,21 +33,29 @@ export const webhookRoutes = [
     produces: 'text/plain',
     response: z.string(),
     handler: async ({ deps, c }) => {
-      const length = Number(c.req.header('content-length') ?? 0);
-      if (length > deps.config.webhookBodyLimitBytes)
-        throw new AppError('PAYLOAD_TOO_LARGE', 'The body is too large.');
-      const raw = new Uint8Array(await c.req.arrayBuffer());
-      if (raw.byteLength > deps.config.webhookBodyLimitBytes) {
-        throw new AppError('PAYLOAD_TOO_LARGE', 'The body is too large.');
+      const answered = deps.ingress.enter();
+      let bytes = 0;
+      try {
+        const length = Number(c.req.header('content-length') ?? 0);
+        if (length > deps.config.webhookBodyLimitBytes)
+          throw new AppError('PAYLOAD_TOO_LARGE', 'The body is too large.');
+        const raw = new Uint8Array(await c.req.arrayBuffer());
+        if (raw.byteLength > deps.config.webhookBodyLimitBytes) {
+          throw new AppError('PAYLOAD_TOO_LARGE', 'The body is too large.');
+        }
+        if (!verifyWebhookSignature(raw, c.req.header('x-hub-signature-256'), deps.facebook.appSecret)) {
+          throw new AppError('UNAUTHENTICATED', 'Missing or wrong X-Hub-Signature-256.');
+        }
+        // Only signed bodies count towards a flood: nobody else can make processing wait.
+        bytes = raw.byteLength;
+        // Raw NULs cannot be stored as text and never occur in JSON Meta signs; keep the rest as is.
+        const text = new TextDecoder('utf-8', { fatal: false }).decode(raw).replaceAll('\u0000', '\uFFFD');
+        await storeDelivery(deps.store.db, text, deps.now());
+        deps.wake('webhooks');
+        return c.text('EVENT_RECEIVED');
+      } finally {
+        answered(bytes);
       }
-      if (!verifyWebhookSignature(raw, c.req.header('x-hub-signature-256'), deps.facebook.appSecret)) {
-        throw new AppError('UNAUTHENTICATED', 'Missing or wrong X-Hub-Signature-256.');
-      }
-      // Raw NULs cannot be stored as text and never occur in JSON Meta signs; keep the rest as is.
-      const text = new TextDecoder('utf-8', { fatal: false }).decode(raw).replaceAll('\u0000', '\uFFFD');
-      await storeDelivery(deps.store.db, text, deps.now());
-      deps.wake('webhooks');
-      return c.text('EVENT_RECEIVED');
     },
   }),
 ];
