@@ -1,12 +1,16 @@
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../backend/log/logger.ts';
-import { storeFromPglite } from '../../backend/store/database.ts';
+import type { Store } from '../../backend/store/database.ts';
 import { startPgliteStatistics } from '../../backend/workers/pglite-statistics.ts';
+import { createTestStore } from '../harness/test-store.ts';
 
-const store = storeFromPglite(new PGlite());
-afterAll(() => store.close());
+// The suite's migrated template, as the server runs it (an empty PGlite would run initdb first).
+let store: Store;
+beforeAll(async () => {
+  store = await createTestStore();
+});
+afterAll(() => store?.close());
 
 async function estimatedRows(): Promise<number> {
   const result = await store.db.execute(sql`explain select * from filled where id > 0`);

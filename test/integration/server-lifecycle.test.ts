@@ -8,7 +8,8 @@ import { createPostgresDatabase } from '../harness/test-store.ts';
 
 const logger = createLogger('silent');
 afterEach(runCleanups);
-const config = serverConfig;
+// First starts: on an empty database the server has to create (PGlite) and migrate itself.
+const config = (extra?: Record<string, string>) => serverConfig(extra, { empty: true });
 
 async function post(url: string, body: unknown, token?: string) {
   return fetch(url, {
@@ -96,7 +97,7 @@ describe('the entry point', () => {
   });
 
   it('prints the URL and the admin login, then shuts down cleanly on SIGTERM', async () => {
-    const databaseUrl = await createPostgresDatabase();
+    const databaseUrl = await createPostgresDatabase({ empty: true });
     const run = runMain({
       PORT: '0',
       DATA_DIR: tempDir(),

@@ -12,7 +12,7 @@ afterEach(runCleanups);
 
 describe('two instances on one PostgreSQL', () => {
   it('start together: migrations run once, one admin is created', async () => {
-    const cfg = await config();
+    const cfg = await config({}, { empty: true });
     const [a, b] = await Promise.all([startServer(cfg, logger), startServer(cfg, logger)]);
     cleanups.push(
       () => a.stop(),
