@@ -14,8 +14,8 @@
  * more than processing applies in a second on a small machine, so a backlog builds whatever it does.
  * Single-event webhooks never count, however many arrive: they never make processing wait. While it
  * waits, processing still starts as soon as the ingress has been idle for IDLE_MS (a sender that
- * posts again as soon as it is answered is still sending), and after processingDeferralMs at the
- * latest.
+ * posts again as soon as it is answered is still sending; on a busy two-core box its next request
+ * often comes 10-20 ms later), and after processingDeferralMs at the latest.
  */
 export interface IngressLoad {
   /** A webhook POST is being handled; call the returned function with its body's size once answered. */
@@ -28,7 +28,7 @@ export interface IngressLoad {
 export const WINDOW_MS = 1_000;
 export const BATCHED_BYTES = 4 * 1024;
 export const FLOOD_BYTES = 256 * 1024;
-export const IDLE_MS = 10;
+export const IDLE_MS = 30;
 const POLL_MS = 2;
 
 /** `clock`: monotonic ms; tests pass their own. */
