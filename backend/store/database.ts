@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { PGLITE_EXTENSIONS } from './pglite-extensions.ts';
+import { usePreparedStatements } from './pglite-prepared.ts';
 import * as schema from './schema.ts';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -29,6 +30,7 @@ export interface Store {
 
 /** Wraps an open PGlite instance (from a data dir, memory, or a loaded dump). */
 export function storeFromPglite(client: PGlite, onClose: () => void = () => {}): Store {
+  usePreparedStatements(client);
   const session: RawSession = {
     query: async (text, params) => (await client.query(text, params)).rows as never[],
     exec: async (text) => {
