@@ -124,9 +124,8 @@ export function usePreparedStatements(client: PGlite, capacity = 200): PreparedC
           if (result && root) await client.syncToFs();
           return result;
         });
-      const result = root
-        ? (await internals._checkReady(), await internals._runExclusiveTransaction(run))
-        : await run();
+      if (root) await internals._checkReady();
+      const result = root ? await internals._runExclusiveTransaction(run) : await run();
       return result ?? original<T>(text, params, options);
     };
 
