@@ -20,6 +20,9 @@ import { startPgliteStatistics } from './workers/pglite-statistics.ts';
 import { startWorkFlow, type WorkFlow } from './workers/work-flow.ts';
 import { startWorker, type Worker } from './workers/worker-loop.ts';
 
+/** The first Page health check after a start (or one interval, if shorter). */
+const HEALTH_FIRST_AFTER_MS = 30_000;
+
 export interface RunningServer {
   url: string;
   store: Store;
@@ -85,6 +88,8 @@ export async function startServer(config: Config, logger: Logger, opts: ServerOp
     const healthWorker = startWorker({
       name: 'health',
       idleMs: config.healthCheckIntervalMs,
+      // Two Graph calls per Page (TLS handshakes, ~ms of CPU each) can wait for the first requests.
+      firstAfterMs: Math.min(config.healthCheckIntervalMs, HEALTH_FIRST_AFTER_MS),
       logger,
       round: () => checkAllPages(db, facebook, logger, now, emit),
     });

@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
+import { gzipPieces } from './gzip-pieces.ts';
 
 /**
  * JSON answers from this size on go gzipped to clients that accept it (every browser does): a
@@ -19,7 +20,8 @@ export function jsonAnswer(c: Context, result: unknown, status: 200 | 201): Resp
 
 /**
  * JSON already written, whole or in pieces to be joined (the board writes most of its own from
- * what it kept): pieces are never joined into one large string when they are gzipped.
+ * what it kept): pieces are never joined into one large string, and when gzipped each large piece
+ * is compressed once and kept (see gzip-pieces.ts).
  */
 export function jsonTextAnswer(
   c: Context,
@@ -32,7 +34,7 @@ export function jsonTextAnswer(
   if (length >= GZIP_FROM_BYTES) {
     c.header('Vary', 'Accept-Encoding', { append: true });
     if (acceptsGzip(c.req.header('accept-encoding')))
-      return c.body(gzipSync(utf8(pieces), { level: 1 }), status, {
+      return c.body(pieces.length > 1 ? gzipPieces(pieces) : gzipSync(utf8(pieces), { level: 1 }), status, {
         'Content-Type': 'application/json',
         'Content-Encoding': 'gzip',
       });

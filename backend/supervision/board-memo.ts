@@ -80,6 +80,18 @@ export class BoardMemo {
     }
   }
 
+  /** When the campaign's kept board was computed (undefined: none kept). */
+  computedAt(campaignId: string): number | undefined {
+    return this.entries.get(campaignId)?.computedAt;
+  }
+
+  /** The first instant at which a kept board may differ (Infinity when none is kept). */
+  earliestTurn(): number {
+    let earliest = Number.POSITIVE_INFINITY;
+    for (const entry of this.entries.values()) earliest = Math.min(earliest, entry.validUntil);
+    return earliest;
+  }
+
   private entry(
     inputs: BoardInputs,
     now: number,

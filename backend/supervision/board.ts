@@ -21,9 +21,11 @@ import {
 import { DEFAULT_BUCKET_MS } from '../domain/stats/series.ts';
 import type { InteractionSummary } from '../domain/stats/types.ts';
 import { waitingAt } from '../domain/stats/waiting.ts';
+import { keepPieces } from '../http/gzip-pieces.ts';
 import type { Database } from '../store/database.ts';
 import type { UserRow } from '../store/schema.ts';
 import { type BoardInputs, type BoardMemo, boardMemoFor, nextTurnOf } from './board-memo.ts';
+import { BoardPreparer } from './board-prepare.ts';
 import type { DayInteraction } from './day-data.ts';
 import { type DaySource, type DaySourceCache, readDaySource } from './day-source.ts';
 import { type CampaignScope, campaignScope, inScope } from './scope.ts';
@@ -190,7 +192,24 @@ export async function loadBoardJson(
   const { only, cache } = opts;
   if (!cache) return [JSON.stringify(await loadBoard(db, viewer, now, opts))];
   const day = await loadWatchedDay(db, viewer, now, cache);
+  preparerFor(cache).seen(await cache.scopeOf(db, viewer));
   return boardJsonOf(day, boardMemoFor(cache), only);
+}
+
+const preparers = new WeakMap<DaySourceCache, BoardPreparer>();
+
+/** One preparer per day-source cache: the boards `loadBoardJson` would write next, written ahead. */
+function preparerFor(cache: DaySourceCache): BoardPreparer {
+  let preparer = preparers.get(cache);
+  if (!preparer) {
+    preparer = new BoardPreparer(cache, (scope, source, db, now) => {
+      const memo = boardMemoFor(cache);
+      keepPieces(boardJsonOf(watchedDay(source, scope, now, seriesMemoFor(db)), memo));
+      return memo.earliestTurn();
+    });
+    preparers.set(cache, preparer);
+  }
+  return preparer;
 }
 
 /** `boardOf` as JSON text in pieces, each campaign's from the memo. */

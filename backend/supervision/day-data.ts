@@ -49,18 +49,19 @@ export async function loadDayInteractions(
   if (campaignIds.length === 0) return byCampaign;
   const ids = uuidArray(campaignIds);
   const result = await db.execute(sql`
-    select ${COLUMNS}
-    from interactions i
-    where i.campaign_id = any(${ids}::uuid[])
-      and i.state in ('queued', 'offered', 'assigned', 'answered')
-    union all
-    select ${COLUMNS}
-    from interactions i
-    where i.campaign_id = any(${ids}::uuid[])
-      and i.state not in ('queued', 'offered', 'assigned', 'answered')
-      and i.ended_at >= ${since}`);
-  for (const r of (result as unknown as { rows: Row[] }).rows)
-    byCampaign.get(r.campaign_id)?.push(dayInteraction(r));
+    select coalesce(json_agg(json_build_array(${FIELDS})), '[]') as rows from (
+      select ${COLUMNS}
+      from interactions i
+      where i.campaign_id = any(${ids}::uuid[])
+        and i.state in ('queued', 'offered', 'assigned', 'answered')
+      union all
+      select ${COLUMNS}
+      from interactions i
+      where i.campaign_id = any(${ids}::uuid[])
+        and i.state not in ('queued', 'offered', 'assigned', 'answered')
+        and i.ended_at >= ${since}
+    ) d`);
+  for (const r of jsonRows(result)) byCampaign.get(r.campaign_id)?.push(dayInteraction(r));
   return byCampaign;
 }
 
@@ -68,8 +69,10 @@ export async function loadDayInteractions(
 export async function loadInteractionsById(db: Database, ids: readonly string[]): Promise<DayInteraction[]> {
   if (ids.length === 0) return [];
   const result = await db.execute(sql`
-    select ${COLUMNS} from interactions i where i.id = any(${uuidArray(ids)}::uuid[])`);
-  return (result as unknown as { rows: Row[] }).rows.map(dayInteraction);
+    select coalesce(json_agg(json_build_array(${FIELDS})), '[]') as rows from (
+      select ${COLUMNS} from interactions i where i.id = any(${uuidArray(ids)}::uuid[])
+    ) d`);
+  return jsonRows(result).map(dayInteraction);
 }
 
 /** Whether an interaction counts for a day that began at `since`: open now, or ended since. */
@@ -78,6 +81,56 @@ export function inDay(i: DayInteraction, since: number): boolean {
 }
 
 const OPEN_STATES: ReadonlySet<InteractionState> = new Set(['queued', 'offered', 'assigned', 'answered']);
+
+/**
+ * The rows come as ONE JSON value: on PGlite every field of every row costs the driver a buffer
+ * copy, and a day of 10,000 interactions as rows took ~1 s of the event loop (as JSON, ~0.1 s).
+ */
+const FIELDS = sql`d.id, d.campaign_id, d.channel, d.state, d.agent_id, d.customer_id, d.customer_name,
+  d.first_queued_at, d.ended_at, d.transitions`;
+
+type JsonRow = [
+  id: string,
+  campaignId: string,
+  channel: Row['channel'],
+  state: InteractionState,
+  agentId: string | null,
+  customerId: string | null,
+  customerName: string | null,
+  firstQueuedAt: string,
+  endedAt: string | null,
+  transitions: Row['transitions'],
+];
+
+function jsonRows(result: unknown): Row[] {
+  const [first] = (result as { rows: { rows: JsonRow[] | string }[] }).rows;
+  const rows = typeof first?.rows === 'string' ? (JSON.parse(first.rows) as JsonRow[]) : (first?.rows ?? []);
+  return rows.map(
+    ([
+      id,
+      campaignId,
+      channel,
+      state,
+      agentId,
+      customerId,
+      customerName,
+      firstQueuedAt,
+      endedAt,
+      transitions,
+    ]) => ({
+      id,
+      campaign_id: campaignId,
+      channel,
+      state,
+      agent_id: agentId,
+      customer_id: customerId,
+      customer_name: customerName,
+      first_queued_at: firstQueuedAt,
+      ended_at: endedAt,
+      transitions,
+    }),
+  );
+}
 
 const COLUMNS = sql`i.id, i.campaign_id, i.channel, i.state, i.agent_id, i.customer_id, i.customer_name,
       i.first_queued_at, i.ended_at,

@@ -124,9 +124,34 @@ export class DaySourceCache {
   private watched: { db: Database; now: Date; at: number } | undefined;
   private soon: ReturnType<typeof setTimeout> | undefined;
   private readonly scopes = new Map<string, CampaignScope>();
+  private readonly listeners: ((db: Database, now: Date) => void)[] = [];
 
   constructor(bus: EventBus) {
     bus.subscribe((event) => this.hear(event));
+  }
+
+  /**
+   * Called after events were read as they came (see `updateSoon`), with the database and an instant
+   * no earlier than the last board's: what boards would compute next can be computed now.
+   */
+  onUpdated(listener: (db: Database, now: Date) => void) {
+    this.listeners.push(listener);
+  }
+
+  /**
+   * The rows as they are, without reading anything: undefined when an event made something stale
+   * that is not read yet (a board would wait for it), or while boards are not being asked for.
+   */
+  current(): { db: Database; now: Date; source: DaySource } | undefined {
+    const watched = this.watched;
+    if (!watched || !this.source || this.applied < this.version) return undefined;
+    if (Date.now() - watched.at > WATCHED_MS) return undefined;
+    // The app's clock moved on with the wall clock since the last board (tests set the app's).
+    return {
+      db: watched.db,
+      now: new Date(watched.now.getTime() + (Date.now() - watched.at)),
+      source: this.source,
+    };
   }
 
   /** After a write by this process whose event may not have come back yet, or that emits none. */
@@ -210,9 +235,14 @@ export class DaySourceCache {
       this.soon = undefined;
       // At the last board's time (the app's clock, which tests set): never later than the next
       // board's, so what is read here is not taken as fresher than it is.
-      this.update(watched.db, watched.now).catch(() => {
-        // What was stale still is: the next board reads it.
-      });
+      this.update(watched.db, watched.now).then(
+        () => {
+          for (const listener of this.listeners) listener(watched.db, watched.now);
+        },
+        () => {
+          // What was stale still is: the next board reads it.
+        },
+      );
     }, EVENT_BATCH_MS);
   }
 

@@ -61,20 +61,39 @@ export async function loadTeam(db: Database, campaignIds: readonly string[]): Pr
   return members.map((m) => ({ ...m, heldAnywhere: heldBy.get(m.agentId) ?? 0 }));
 }
 
-/** The active members of the campaigns with their presence, by name. */
+/**
+ * The active members of the campaigns with their presence, by name — as ONE JSON value: on
+ * PGlite every field of every row costs the driver a buffer copy, and 1,000 members as rows took
+ * ~30 ms of the event loop every few seconds (the board reads them again, see day-source.ts).
+ */
 export async function loadMembers(db: Database, campaignIds: readonly string[]): Promise<Member[]> {
   if (campaignIds.length === 0) return [];
   const result = await db.execute(sql`
-    select m.campaign_id, m.user_id, u.name, p.status, p.break_reason, p.status_since, p.login_at
+    select coalesce(json_agg(json_build_array(m.campaign_id, m.user_id, u.name, p.status, p.break_reason,
+        p.status_since, p.login_at) order by u.name, m.user_id), '[]') as members
     from campaign_members m
     join users u on u.id = m.user_id and u.active
     left join agent_presence p on p.user_id = m.user_id
-    where m.campaign_id = any(${uuidArray(campaignIds)}::uuid[])
-    order by u.name, m.user_id`);
-  return (
-    result as unknown as { rows: (PresenceRow & { campaign_id: string; user_id: string; name: string })[] }
-  ).rows.map((r) => ({ campaignId: r.campaign_id, agentId: r.user_id, name: r.name, ...presenceOf(r) }));
+    where m.campaign_id = any(${uuidArray(campaignIds)}::uuid[])`);
+  const [row] = (result as unknown as { rows: { members: MemberRow[] | string }[] }).rows;
+  const members = typeof row?.members === 'string' ? (JSON.parse(row.members) as MemberRow[]) : row?.members;
+  return (members ?? []).map(([campaignId, agentId, name, status, breakReason, statusSince, loginAt]) => ({
+    campaignId,
+    agentId,
+    name,
+    ...presenceOf({ status, break_reason: breakReason, status_since: statusSince, login_at: loginAt }),
+  }));
 }
+
+type MemberRow = [
+  campaignId: string,
+  agentId: string,
+  name: string,
+  status: Presence['status'] | null,
+  breakReason: string | null,
+  statusSince: string | null,
+  loginAt: string | null,
+];
 
 /** Some agents' presence (an event said it changed); those without a row are offline. */
 export async function loadPresence(

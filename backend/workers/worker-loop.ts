@@ -20,18 +20,21 @@ export function nextTurn(): Promise<void> {
 /**
  * Calls `round` until it reports no more work, then sleeps `idleMs` or until woken. A failing
  * round is logged and retried after the idle delay: a worker never dies of one bad round.
+ * `firstAfterMs` holds the first round back (or until woken): work that can wait stays out of the
+ * server's start, when its first requests come.
  */
 export function startWorker(opts: {
   name: string;
   idleMs: number;
   logger: Logger;
   round: () => Promise<boolean>;
+  firstAfterMs?: number;
 }): Worker {
   let stopped = false;
   let wakeUp: (() => void) | undefined;
   let timer: NodeJS.Timeout | undefined;
   let woken = false;
-  const sleep = () =>
+  const sleep = (ms = opts.idleMs) =>
     new Promise<void>((resolve) => {
       if (woken) {
         woken = false;
@@ -39,12 +42,13 @@ export function startWorker(opts: {
         return;
       }
       wakeUp = resolve;
-      timer = setTimeout(resolve, opts.idleMs);
+      timer = setTimeout(resolve, ms);
     }).finally(() => {
       clearTimeout(timer);
       wakeUp = undefined;
     });
   const done = (async () => {
+    if (opts.firstAfterMs) await sleep(opts.firstAfterMs);
     while (!stopped) {
       await nextTurn();
       let more = false;

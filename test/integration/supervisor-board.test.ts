@@ -2,6 +2,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { viewInteractions } from '../../backend/interactions/interaction-view.ts';
 import { type UserRow, users } from '../../backend/store/schema.ts';
+import { loadBoard } from '../../backend/supervision/board.ts';
+import { boardMemoFor } from '../../backend/supervision/board-memo.ts';
+import { daySourceCacheFor } from '../../backend/supervision/day-source.ts';
 import type { AgentInfo, AuditPage, Board, DrillDown, LogoutResult } from '../../shared/api/supervisor.ts';
 import type { DomainEvent } from '../../shared/events.ts';
 import { seedCampaign, seedInteraction, seedPage, seedPresence } from '../harness/supervision-seed.ts';
@@ -517,5 +520,31 @@ describe('the shared day source', () => {
     const [done] = await viewInteractions(t.store.db, [ids.b!]);
     t.deps.emit({ type: 'interaction.changed', interaction: done!, previousAgentId: null });
     await expect.poll(async () => (await rowOfAna())?.status).toBe('available');
+  });
+
+  it('prepares the next board right after a change, off the request: the same as one computed afresh', async () => {
+    const cache = daySourceCacheFor(t.deps.events);
+    const memo = boardMemoFor(cache);
+    // Mid-minute, so that no whole minute (a turn of every board) passes during the test.
+    clock = new Date(Math.floor(clock.getTime() / 60_000) * 60_000 + 60_000 + 20_000);
+    const board = async () => json<Board>(await t.call('GET', '/api/supervisor/board', { token: sup.token }));
+    await board();
+    const before = memo.computedAt(campaignId)!;
+    await json(
+      await t.call('POST', '/api/agent/status', {
+        token: ana.token,
+        body: { status: 'break', reason: 'Tea' },
+      }),
+    );
+    // Read from its event and computed with no board asked for.
+    await expect.poll(() => memo.computedAt(campaignId)).toBeGreaterThan(before);
+    const prepared = memo.computedAt(campaignId)!;
+    clock = new Date(clock.getTime() + 5_000);
+    const next = await board();
+    expect(memo.computedAt(campaignId)).toBe(prepared);
+    expect(next.campaigns[0]!.agents.find((a) => a.agentId === ana.user.id)?.breakReason).toBe('Tea');
+    // What a board computed from nothing kept says at that instant.
+    const fresh = await loadBoard(t.store.db, sup.user, clock);
+    expect(next).toEqual(JSON.parse(JSON.stringify(fresh)));
   });
 });

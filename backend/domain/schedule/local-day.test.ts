@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startOfLocalDay } from './local-day.ts';
+import { startOfLocalDay, startOfLocalDayUncached } from './local-day.ts';
 import { localClock } from './test-support/local-clock.ts';
 
 // 2025 dates: settled tz rules (see is-open.test.ts).
@@ -90,5 +90,18 @@ describe('startOfLocalDay', () => {
 
   it('throws RangeError for an unknown zone', () => {
     expect(() => startOfLocalDay(0, 'Europe/Atlantis')).toThrow(RangeError);
+  });
+
+  it('answers from the last day it found exactly as it computes, hour by hour across clock changes', () => {
+    for (const zone of ['Europe/Madrid', 'America/New_York', 'America/Havana', 'America/Santiago', 'UTC']) {
+      for (let t = at('2025-03-01T00:00:00Z'); t < at('2025-04-10T00:00:00Z'); t += HOUR - 61_000)
+        expect(startOfLocalDay(t, zone), `${zone} ${new Date(t).toISOString()}`).toBe(
+          startOfLocalDayUncached(t, zone),
+        );
+      // Going back in time, as a test's clock may.
+      expect(startOfLocalDay(at('2025-03-02T12:00:00Z'), zone)).toBe(
+        startOfLocalDayUncached(at('2025-03-02T12:00:00Z'), zone),
+      );
+    }
   });
 });
