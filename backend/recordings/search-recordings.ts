@@ -83,6 +83,18 @@ function whereOf(conditions: Conditions, extra: SQL[] = []): SQL {
   return all.length ? sql`${span} where ${sql.join(all, sql` and `)}` : span;
 }
 
+/**
+ * A comment of `i` as a message of a result (`sort_at`: a comment without a time sorts first). The
+ * author's name: our agent's, else Facebook's.
+ */
+const FB_COLUMNS = sql`m.id, coalesce(m.created_at, '-infinity'::timestamptz) as sort_at,
+  case when m.agent_id is not null then 'agent' when m.from_page then 'page' else 'customer' end as kind,
+  coalesce(m.agent_name, m.from_name) as name, m.agent_id, m.message as text,
+  (case when m.photo_url is not null then jsonb_build_array(jsonb_build_object('type', 'image', 'url', m.photo_url)) else '[]'::jsonb end
+   || case when m.video_url is not null then jsonb_build_array(jsonb_build_object('type', 'video', 'url', m.video_url)) else '[]'::jsonb end)
+    as attachments,
+  m.created_at as at, m.removed_at is not null as removed`;
+
 interface Row {
   id: string;
   campaign_id: string;
@@ -150,6 +162,9 @@ export async function searchRecordings(
     extra.push(sql`(i.first_queued_at, i.id) < (${at}::timestamptz, ${id}::uuid)`);
   }
   const cap = opts.messageCap;
+  if (!Number.isInteger(cap) || cap < 1) throw new Error(`searchRecordings: messageCap ${cap}`);
+  // The cap as a literal: FETCH FIRST … WITH TIES takes it so (a parameter needs a cast and parens).
+  const firstN = sql.raw(String(cap));
   const result = await db.execute(sql`
     with page as (
       select i.id, i.campaign_id, i.page_id, i.channel, i.thread_key, i.customer_id, i.customer_name,
@@ -164,23 +179,24 @@ export async function searchRecordings(
       select i.*,
         case when i.channel = 'facebook' then (
           select json_agg(x order by x.sort_at, x.id) from (
-            select m.id, coalesce(m.created_at, '-infinity'::timestamptz) as sort_at,
-              case when m.agent_id is not null then 'agent' when m.from_page then 'page' else 'customer' end as kind,
-              coalesce(m.agent_name, m.from_name) as name, m.agent_id, m.message as text,
-              (case when m.photo_url is not null then jsonb_build_array(jsonb_build_object('type', 'image', 'url', m.photo_url)) else '[]'::jsonb end
-               || case when m.video_url is not null then jsonb_build_array(jsonb_build_object('type', 'video', 'url', m.video_url)) else '[]'::jsonb end)
-                as attachments,
-              m.created_at as at, m.removed_at is not null as removed
-            from ${FB_MESSAGES}
-            order by coalesce(m.created_at, '-infinity'::timestamptz), m.id limit ${cap}) x)
+            select * from (
+              (select ${FB_COLUMNS} from comments m
+                where m.thread_id = i.thread_key and m.created_at is null and span.lo = '-infinity'::timestamptz
+                order by m.id limit ${cap})
+              union all
+              (select ${FB_COLUMNS} from comments m
+                where m.thread_id = i.thread_key and m.created_at >= span.lo and m.created_at < span.hi
+                order by m.created_at fetch first ${firstN} rows with ties)
+            ) u order by u.sort_at, u.id limit ${cap}) x)
         else (
-          select json_agg(x order by x.sort_at, x.id) from (
+          select json_agg(x order by x.sort_at, x.id) from (select * from (
             select m.mid as id, m.sent_at as sort_at,
               case when m.direction = 'in' then 'customer' when m.agent_id is not null then 'agent' else 'page' end as kind,
               case when m.direction = 'in' then i.customer_name else m.agent_name end as name, m.agent_id, m.text,
               m.attachments, m.sent_at as at, false as removed
             from ${CHAT_MESSAGES}
-            order by m.sent_at, m.mid limit ${cap}) x)
+            order by m.sent_at fetch first ${firstN} rows with ties
+          ) x order by x.sort_at, x.id limit ${cap}) x)
         end as messages
       from found i
       cross join lateral (select i.lo, i.hi) span

@@ -72,8 +72,11 @@ export type RecordingsQuery = z.infer<typeof recordingsQuerySchema>;
 
 export const recordingIdParamsSchema = z.strictObject({ id: z.uuid({ message: 'Not an interaction id.' }) });
 
-/** Messages carried by each search result; open the transcript for the rest. */
-export const RECORDING_MESSAGES_CAP = 20;
+/**
+ * Messages carried by each search result: the list shows this many (RecordingItem) and the count;
+ * open the transcript for the rest. Each one carried is one more row read per result.
+ */
+export const RECORDING_MESSAGES_CAP = 3;
 /** Messages of one transcript (GET /api/recordings/:id); a longer one says `messagesTruncated`. */
 export const RECORDING_TRANSCRIPT_CAP = 5_000;
 
