@@ -17,6 +17,7 @@ import { createIngressLoad, processingDeferralMs } from './webhooks/ingress-load
 import { processDeliveries } from './webhooks/process-deliveries.ts';
 import { checkAllPages } from './workers/health-checker.ts';
 import { startPgliteStatistics } from './workers/pglite-statistics.ts';
+import { startPgliteVacuum } from './workers/pglite-vacuum.ts';
 import { startWorkFlow, type WorkFlow } from './workers/work-flow.ts';
 import { startWorker, type Worker } from './workers/worker-loop.ts';
 
@@ -94,7 +95,8 @@ export async function startServer(config: Config, logger: Logger, opts: ServerOp
       round: () => checkAllPages(db, facebook, logger, now, emit),
     });
     workers.push(webhookWorker, outboxWorker, healthWorker);
-    if (store.kind === 'pglite') workers.push(startPgliteStatistics(db, logger));
+    if (store.kind === 'pglite')
+      workers.push(startPgliteStatistics(db, logger), startPgliteVacuum(db, logger));
     const deps: AppDeps = {
       store,
       config,
