@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { errorFields, type Logger } from '../log/logger.ts';
 import type { Database } from '../store/database.ts';
+import { startTimedTask } from './timed-task.ts';
 import type { Worker } from './worker-loop.ts';
 
 /** First refresh soon after start (tables fill fast), then ever less often, up to this. */
@@ -16,32 +17,15 @@ const MAX_MS = 10 * 60_000;
  */
 export function startPgliteStatistics(db: Database, logger: Logger, firstMs = FIRST_ANALYZE_MS): Worker {
   let waitMs = firstMs;
-  let stopped = false;
-  let running: Promise<void> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
-  const schedule = () => {
-    timer = setTimeout(() => {
-      running = (async () => {
-        const t0 = performance.now();
-        try {
-          await db.execute(sql`analyze`);
-          logger.info('statistics refreshed', { ms: Math.round(performance.now() - t0) });
-        } catch (err) {
-          logger.error('statistics refresh failed', errorFields(err));
-        }
-        waitMs = Math.min(waitMs * 2, MAX_MS);
-        if (!stopped) schedule();
-      })();
-    }, waitMs);
-    timer.unref();
-  };
-  schedule();
-  return {
-    wake() {},
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return startTimedTask(firstMs, async () => {
+    const t0 = performance.now();
+    try {
+      await db.execute(sql`analyze`);
+      logger.info('statistics refreshed', { ms: Math.round(performance.now() - t0) });
+    } catch (err) {
+      logger.error('statistics refresh failed', errorFields(err));
+    }
+    waitMs = Math.min(waitMs * 2, MAX_MS);
+    return waitMs;
+  });
 }

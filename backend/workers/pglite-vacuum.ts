@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { errorFields, type Logger } from '../log/logger.ts';
 import type { Database } from '../store/database.ts';
+import { startTimedTask } from './timed-task.ts';
 import type { Worker } from './worker-loop.ts';
 
 /** The shortest wait between two vacuums. */
@@ -19,33 +20,16 @@ const DUTY = 20;
  * A PostgreSQL server does this itself; this runs only on PGlite.
  */
 export function startPgliteVacuum(db: Database, logger: Logger, minMs = VACUUM_MIN_MS): Worker {
-  let stopped = false;
-  let running: Promise<void> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
-  const schedule = (waitMs: number) => {
-    timer = setTimeout(() => {
-      running = (async () => {
-        const t0 = performance.now();
-        let tookMs = 0;
-        try {
-          await db.execute(sql`vacuum`);
-          tookMs = performance.now() - t0;
-          logger.debug('vacuumed', { ms: Math.round(tookMs) });
-        } catch (err) {
-          logger.error('vacuum failed', errorFields(err));
-        }
-        if (!stopped) schedule(Math.max(minMs, DUTY * tookMs));
-      })();
-    }, waitMs);
-    timer.unref();
-  };
-  schedule(minMs);
-  return {
-    wake() {},
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return startTimedTask(minMs, async () => {
+    const t0 = performance.now();
+    try {
+      await db.execute(sql`vacuum`);
+      const tookMs = performance.now() - t0;
+      logger.debug('vacuumed', { ms: Math.round(tookMs) });
+      return Math.max(minMs, DUTY * tookMs);
+    } catch (err) {
+      logger.error('vacuum failed', errorFields(err));
+      return minMs;
+    }
+  });
 }
