@@ -24,6 +24,8 @@ export function createApp(deps: AppDeps, routes: readonly RouteDef[] = allRoutes
     logger: deps.logger,
     now: deps.now,
     settle: deps.settle,
+    // The same safety net as routing's tick: what an event should have said arrives by then.
+    resyncMs: deps.config.routingTickMs,
   });
   app.get('/ws', hub.handler);
   app.notFound(notFound);

@@ -19,6 +19,7 @@ import { loadSupervisorScopes, viewerFor } from '../supervision/scope.ts';
 import { mayReceive, type Viewer } from './audience.ts';
 import { emitter } from './emit.ts';
 import type { EventBus } from './event-bus.ts';
+import { resyncInboxes } from './inbox-resync.ts';
 import { snapshotFor } from './snapshot.ts';
 import { SocketViewing } from './viewing.ts';
 
@@ -28,6 +29,8 @@ const HEARTBEAT_MS = 15_000;
 /** One authenticated socket. Events that arrive while its snapshot is being built wait in `pending`. */
 class Client {
   pending: DomainEvent[] | null = [];
+  /** Interactions this agent's socket was told are theirs, with when (see inbox-resync.ts). */
+  readonly told = new Map<string, number>();
   constructor(
     readonly ws: WSContext,
     readonly viewer: Viewer,
@@ -45,7 +48,13 @@ class Client {
       return;
     }
     this.send({ type: 'event', event });
+    if (event.type === 'interaction.changed' && event.interaction.agentId === this.viewer.userId)
+      this.told.set(event.interaction.id, Date.now());
     if (event.type === 'user.sessions-ended') this.ws.close(WS_CLOSE.sessionEnded, 'session ended');
+  }
+
+  get ready() {
+    return this.pending === null;
   }
 
   /** The snapshot is out: what happened meanwhile follows it, in order, so there is no gap. */
@@ -98,6 +107,8 @@ export function createWsHub(deps: {
   logger: Logger;
   now: () => Date;
   settle: (changes: Changes) => Promise<void>;
+  /** How often agents' inboxes are checked against what their sockets were told. */
+  resyncMs: number;
 }): WsHub {
   const clients = new Set<Client>();
   const emit = emitter(deps.bus, deps.logger);
@@ -109,6 +120,12 @@ export function createWsHub(deps: {
     );
   }, HEARTBEAT_MS);
   beat.unref();
+  const resync = setInterval(() => {
+    resyncInboxes(deps.db, clients, deps.now().getTime()).catch((err) =>
+      deps.logger.error('inbox resync failed', errorFields(err)),
+    );
+  }, deps.resyncMs);
+  resync.unref();
   deps.bus.subscribe((event) => {
     if (event.type === 'campaign.changed') refreshScopes(deps, clients, event);
     for (const c of clients) c.deliver(event);
@@ -178,6 +195,7 @@ export function createWsHub(deps: {
           if (user.role === 'agent') await deps.settle(await agentConnected(deps.db, user.id, deps.now()));
           const snapshot = await snapshotFor(deps.db, c.viewer, deps.now(), daySourceCacheFor(deps.bus));
           c.send({ type: 'ready', user: toUser(user), snapshot });
+          for (const i of snapshot.agent?.interactions ?? []) c.told.set(i.id, Date.now());
           c.flush();
         } catch (err) {
           deps.logger.error('websocket auth failed', errorFields(err));
